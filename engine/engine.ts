@@ -1,0 +1,111 @@
+// The simulated cluster: store, registry, API server, controllers and the clock, assembled.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiServer } from './api/server';
+import { ensureServingCerts } from './api/serving-certs';
+import { ResourceService } from './api/resource-service';
+import { SystemClock, type Clock } from './clock';
+import { createControllers } from './controllers';
+import { ClusterClient } from './controllers/runtime/cluster-client';
+import type { Controller } from './controllers/runtime/controller';
+import { EventRecorder } from './controllers/runtime/event-recorder';
+import { writeKubeconfig } from './kubeconfig';
+import { createRegistry } from './registry';
+import type { Registry } from './registry/registry';
+import { ObjectStore } from './store/object-store';
+import { bootstrapCluster } from './topology/bootstrap';
+import { topologyNamed, type Topology } from './topology/topology';
+import { installExtensions } from './extensions';
+
+export interface EngineOptions {
+  dataDir: string;
+  port?: number;
+  kubeconfigPath?: string;
+  topology?: string;
+  clock?: Clock;
+  /** Skip controllers (tests of the bare API). */
+  controllers?: boolean;
+}
+
+export class Engine {
+  readonly url: string;
+  readonly token: string;
+  readonly kubeconfigPath: string;
+  private stopped = false;
+
+  private constructor(
+    readonly store: ObjectStore,
+    readonly registry: Registry,
+    readonly service: ResourceService,
+    readonly api: ApiServer,
+    readonly client: ClusterClient,
+    readonly clock: Clock,
+    readonly topology: Topology,
+    readonly controllers: Controller[],
+    info: { url: string; token: string; kubeconfigPath: string },
+  ) {
+    this.url = info.url;
+    this.token = info.token;
+    this.kubeconfigPath = info.kubeconfigPath;
+  }
+
+  static async start(opts: EngineOptions): Promise<Engine> {
+    mkdirSync(opts.dataDir, { recursive: true });
+    const clock = opts.clock ?? new SystemClock();
+    const store = new ObjectStore(join(opts.dataDir, 'cluster.db'));
+    try {
+      const registry = createRegistry();
+      const service = new ResourceService(store, registry, clock);
+      const client = new ClusterClient(service);
+      const topologyName = store.getMeta('topology') ?? opts.topology ?? 'course';
+      const topology = topologyNamed(topologyName);
+      if (!store.getMeta('bootstrapped')) {
+        bootstrapCluster(client, topology);
+        store.setMeta('topology', topologyName);
+        store.setMeta('bootstrapped', '1');
+      }
+      let token = store.getMeta('token');
+      if (!token) {
+        token = randomBytes(24).toString('base64url');
+        store.setMeta('token', token);
+      }
+      const certs = ensureServingCerts(opts.dataDir, clock.now(), topology.nodes.filter((n) => n.controlPlane).map((n) => n.internalIP), topology.nodes.filter((n) => n.controlPlane).map((n) => n.name));
+      const api = new ApiServer({ registry, service, clock, token, tls: certs });
+      const events = new EventRecorder(client);
+      const controllers = opts.controllers === false ? [] : createControllers({ client, clock, events, topology });
+      installExtensions({ api, registry, service, client, clock, events, topology });
+      // Reuse the last port when it is free, so kubeconfigs handed out earlier keep working.
+      const lastPort = Number(store.getMeta('port') ?? 0);
+      let url: string;
+      try {
+        url = await api.listen(opts.port ?? lastPort);
+      } catch (e) {
+        if (opts.port) throw e;
+        url = await api.listen(0);
+      }
+      store.setMeta('port', new URL(url).port);
+      const kubeconfigPath = opts.kubeconfigPath ?? join(opts.dataDir, 'kubeconfig');
+      writeKubeconfig(kubeconfigPath, url, token, certs.caCert);
+      const engine = new Engine(store, registry, service, api, client, clock, topology, controllers, { url, token, kubeconfigPath });
+      for (const c of controllers) c.start();
+      return engine;
+    } catch (e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** True when no controller has work queued or in flight (tests wait for this). */
+  get settled(): boolean {
+    return this.controllers.every((c) => c.idle);
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const c of this.controllers) c.stop();
+    await this.api.close();
+    this.store.close();
+  }
+}
