@@ -19,6 +19,9 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 export function parseJsonBody(buf: Buffer, what = 'body'): unknown {
+  if (buf.length >= 4 && buf[0] === 0x6b && buf[1] === 0x38 && buf[2] === 0x73 && buf[3] === 0) {
+    throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml', reason: 'UnsupportedMediaType', code: 415 });
+  }
   const text = buf.toString('utf8');
   if (!text.trim()) throw badRequest(`the ${what} of the request was empty`);
   try {

@@ -441,21 +441,14 @@ export function formatYamlNumber(n: number): string {
   return formatGoFloatG(n);
 }
 
-/** strconv.FormatFloat(f, 'g', -1, 64): exponent form when exp < -4 or exp >= 21 (shortest: eprec 21). */
+/** strconv.FormatFloat(f, 'g', -1, 64) (also fmt's %v): shortest digits, exponent form when
+ * the decimal exponent is < -4 or >= 6, with at least two exponent digits. */
 export function formatGoFloatG(n: number): string {
   const [mant, expStr] = n.toExponential().split('e');
   const exp = Number(expStr);
-  // Go's shortest %g switches to exponent when exp < -4 || exp >= eprec, with eprec = 21
-  // when the digit count is small... but 'g' with precision -1 uses eprec = 6 only for %v;
-  // FormatFloat 'g' -1 uses eprec = digits, raised to 21 when shortest.
-  const digits = mant.replace('-', '').replace('.', '').length;
-  let eprec = digits;
-  if (eprec > digits) eprec = digits;
-  eprec = 21;
-  if (exp < -4 || exp >= eprec) {
+  if (exp < -4 || exp >= 6) {
     const sign = exp < 0 ? '-' : '+';
-    const e = String(Math.abs(exp)).padStart(2, '0');
-    return `${mant}e${sign}${e}`;
+    return `${mant}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
   }
   return String(n);
 }
