@@ -8,6 +8,10 @@ import type { ClusterClient } from './controllers/runtime/cluster-client';
 import type { EventRecorder } from './controllers/runtime/event-recorder';
 import type { Registry } from './registry/registry';
 import type { Topology } from './topology/topology';
+import { setSchemaChecker } from './api/decoder';
+import { DEFAULT_VERBS } from './api/discovery';
+import { openAPIV3Route } from './openapi/openapi-documents';
+import { schemaChecker } from './openapi/schema-decode';
 
 export interface ExtensionContext {
   api: ApiServer;
@@ -21,7 +25,25 @@ export interface ExtensionContext {
 
 type Extension = (ctx: ExtensionContext) => void;
 
-const extensions: Extension[] = [];
+/** OpenAPI v3 documents (kubectl validation, apply's patch metadata, explain) and strict decoding. */
+const openapi: Extension = ({ api, registry }) => {
+  setSchemaChecker(schemaChecker);
+  const served = registry.definitions.flatMap((def) =>
+    def.versions.map((v) => ({
+      group: def.group,
+      version: v.version,
+      kind: def.kind,
+      plural: def.plural,
+      namespaced: def.namespaced,
+      verbs: def.verbs ?? DEFAULT_VERBS,
+      subresources: [...(def.hasStatus ? ['status'] : []), ...(def.scale ? ['scale'] : [])],
+      schema: v.schema,
+    })),
+  );
+  api.addRoute(openAPIV3Route(() => served));
+};
+
+const extensions: Extension[] = [openapi];
 
 export function installExtensions(ctx: ExtensionContext): void {
   for (const e of extensions) e(ctx);

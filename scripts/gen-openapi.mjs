@@ -7,7 +7,7 @@
 //
 // Upstream shape: kubernetes/kubernetes api/openapi-spec/v3/*.json (built by kube-openapi builder3).
 // Run by scripts/build.mjs (`run(root)`), or directly: `node scripts/gen-openapi.mjs`.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -393,7 +393,10 @@ export async function run(root) {
   const out = await generateSchemas(root);
   const dir = join(root, 'dist', 'openapi');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'schemas.json'), JSON.stringify(out));
+  // Write then rename, so a concurrent reader never sees half a file.
+  const tmp = join(dir, `schemas.json.${process.pid}.tmp`);
+  writeFileSync(tmp, JSON.stringify(out));
+  renameSync(tmp, join(dir, 'schemas.json'));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

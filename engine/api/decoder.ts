@@ -10,6 +10,8 @@ export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
 /** Checks an object against the kind's schema; provided by engine/openapi (schema-decode). */
 export interface SchemaChecker {
   check(schemaName: string, obj: unknown, mode: FieldValidation): { object: unknown; errors: string[]; warnings: string[] };
+  /** Same, from the raw JSON text, which also catches duplicate fields. */
+  checkJSON?(schemaName: string, json: string, mode: FieldValidation): { object: unknown; errors: string[]; warnings: string[] };
 }
 
 let schemaChecker: SchemaChecker | undefined;
@@ -18,7 +20,7 @@ export function setSchemaChecker(c: SchemaChecker | undefined): void {
   schemaChecker = c;
 }
 
-export function decodeObject(def: ResourceDefinition, version: ServedVersion, body: unknown, mode: FieldValidation, warnings: string[]): KubeObject {
+export function decodeObject(def: ResourceDefinition, version: ServedVersion, body: unknown, mode: FieldValidation, warnings: string[], rawJson?: string): KubeObject {
   const expected = apiVersionOf(def.group, version.version);
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw badRequest(`${def.kind} in version "${version.version}" cannot be handled as a ${def.kind}: json: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
@@ -32,7 +34,7 @@ export function decodeObject(def: ResourceDefinition, version: ServedVersion, bo
   }
   let out: KubeObject = obj;
   if (schemaChecker) {
-    const r = schemaChecker.check(version.schema, obj, mode);
+    const r = rawJson !== undefined && schemaChecker.checkJSON ? schemaChecker.checkJSON(version.schema, rawJson, mode) : schemaChecker.check(version.schema, obj, mode);
     if (r.errors.length) throw badRequest(`${def.kind} in version "${version.version}" cannot be handled as a ${def.kind}: ${r.errors.join(', ')}`);
     warnings.push(...r.warnings);
     out = r.object as KubeObject;

@@ -24,6 +24,12 @@ export function sendJson(res: ServerResponse, code: number, body: unknown, conte
   res.end(text);
 }
 
+/** The body as JSON text, when it is JSON (protobuf bodies have no duplicate-key question). */
+function jsonText(raw: Buffer): string | undefined {
+  const first = raw.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
+  return first === 0x7b ? raw.toString('utf8') : undefined;
+}
+
 export type ObjectFilter = (o: KubeObject) => boolean;
 
 /** Label and field selector of a list/watch request as one predicate. */
@@ -86,8 +92,9 @@ export class RestHandlers {
   }
 
   async create(r: ResourceRequest): Promise<void> {
-    const body = parseJsonBody(await readBody(r.req));
-    const obj = decodeObject(r.def, r.version, body, r.fieldValidation, r.warnings);
+    const raw = await readBody(r.req);
+    const body = parseJsonBody(raw);
+    const obj = decodeObject(r.def, r.version, body, r.fieldValidation, r.warnings, jsonText(raw));
     if (r.def.namespaced) {
       const ns = obj.metadata.namespace;
       if (ns && ns !== r.namespace) throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
@@ -98,9 +105,10 @@ export class RestHandlers {
   }
 
   async update(r: ResourceRequest): Promise<void> {
-    const body = parseJsonBody(await readBody(r.req));
+    const raw = await readBody(r.req);
+    const body = parseJsonBody(raw);
     if (r.subresource === 'scale') return this.updateScale(r, body as KubeObject);
-    const obj = decodeObject(r.def, r.version, body, r.fieldValidation, r.warnings);
+    const obj = decodeObject(r.def, r.version, body, r.fieldValidation, r.warnings, jsonText(raw));
     this.checkIdentity(r, obj);
     const existed = this.service.find(r.def, r.namespace, r.name!);
     if (!existed) throw notFound(r.def.group, r.def.plural, r.name!);

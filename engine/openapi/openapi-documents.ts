@@ -4,6 +4,7 @@
 // server-side field validation check (a PATCH operation with a `fieldValidation` query parameter,
 // cli-runtime pkg/resource/query_param_verifier_v3.go) and for strategic-merge-patch metadata.
 import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   definition,
   definitionForGVK,
@@ -146,6 +147,22 @@ export function serveOpenAPIV3(
     headers['Cache-Control'] = 'no-cache, private';
   }
   return { status: 200, headers, body: doc.json };
+}
+
+/**
+ * A route handler for the API server (engine/api/server.ts `addRoute`): answers GET/HEAD under
+ * /openapi/v3 and returns false for anything else. `resources` is read on each request, so the
+ * documents follow the registry (they are rebuilt only when the list changes).
+ */
+export function openAPIV3Route(resources: () => readonly ServedResource[]) {
+  return (req: IncomingMessage, res: ServerResponse, url: URL): boolean => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const r = serveOpenAPIV3(resources(), url.pathname, url.searchParams);
+    if (!r) return false;
+    res.writeHead(r.status, { ...r.headers, 'Content-Length': String(Buffer.byteLength(r.body)) });
+    res.end(req.method === 'HEAD' ? undefined : r.body);
+    return true;
+  };
 }
 
 // ---- building ----------------------------------------------------------------------------------

@@ -166,3 +166,7 @@ test('Secret data must be base64; opaque fields accept anything', () => {
   const managed = { metadata: { managedFields: [{ manager: 'kubectl', fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:replicas': {} } } }] } };
   assert.deepEqual(decodeStrict(DEPLOYMENT, managed).errors, []);
 });
+
+test('an unknown schema name is a programming error', () => {
+  assert.throws(() => decodeStrict('io.k8s.api.apps.v1.Nope', {}), /no schema named io\.k8s\.api\.apps\.v1\.Nope/);
+});

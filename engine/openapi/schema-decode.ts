@@ -43,8 +43,9 @@ export interface DecodeOptions {
   keyOrder?: KeyOrder;
 }
 
-/** Decodes `obj` (already parsed JSON) as the definition `schemaName`. */
+/** Decodes `obj` (already parsed JSON) as the definition `schemaName` (throws if there is none). */
 export function decodeStrict(schemaName: string, obj: unknown, mode: FieldValidation = 'Strict', opts: DecodeOptions = {}): DecodeResult {
+  if (!definition(schemaName)) throw new Error(`openapi: no schema named ${schemaName}`);
   const d = new Decoder(opts.keyOrder);
   const object = d.decode({ $ref: `#/components/schemas/${schemaName}` }, obj, { strictPath: '', fieldStack: [], struct: undefined, owner: undefined });
   const fatal = d.abortError ?? d.firstError;
@@ -78,6 +79,9 @@ export function cannotBeHandledMessage(kind: string, version: string, intoKind: 
 export const schemaChecker = {
   check(schemaName: string, obj: unknown, mode: FieldValidation): DecodeResult {
     return decodeStrict(schemaName, obj, mode);
+  },
+  checkJSON(schemaName: string, json: string, mode: FieldValidation): DecodeResult {
+    return decodeStrictJSON(schemaName, json, mode);
   },
 };
 
