@@ -12,6 +12,7 @@ import { setSchemaChecker } from './api/decoder';
 import { DEFAULT_VERBS } from './api/discovery';
 import { openAPIV3Route } from './openapi/openapi-documents';
 import { schemaChecker } from './openapi/schema-decode';
+import { installPatchEngine } from './api/patch-engine';
 
 export interface ExtensionContext {
   api: ApiServer;
@@ -41,6 +42,7 @@ const openapi: Extension = ({ api, registry }) => {
     })),
   );
   api.addRoute(openAPIV3Route(() => served));
+  installPatchEngine();
 };
 
 const extensions: Extension[] = [openapi];

@@ -66,8 +66,9 @@ function goNumber(f: number): string {
 }
 
 /** json.Marshal: compact, map keys sorted by bytes, HTML-safe escaping. */
-export function goJsonMarshal(value: JsonValue): string {
-  if (value === null) return 'null';
+export function goJsonMarshal(input: unknown): string {
+  const value = input as JsonValue;
+  if (value === null || value === undefined) return 'null';
   switch (typeof value) {
     case 'boolean':
       return value ? 'true' : 'false';
@@ -76,7 +77,8 @@ export function goJsonMarshal(value: JsonValue): string {
     case 'string':
       return goQuote(value);
   }
-  if (Array.isArray(value)) return `[${value.map(goJsonMarshal).join(',')}]`;
+  if (typeof value !== 'object') throw new Error(`json: unsupported type: ${typeof value}`);
+  if (Array.isArray(value)) return `[${value.map((v) => goJsonMarshal(v)).join(',')}]`;
   const keys = Object.keys(value)
     .filter((k) => value[k] !== undefined)
     .sort(compareGoStrings);
@@ -84,6 +86,6 @@ export function goJsonMarshal(value: JsonValue): string {
 }
 
 /** json.NewEncoder(w).Encode(v): json.Marshal plus the trailing newline kubectl keeps in the annotation. */
-export function goJsonEncode(value: JsonValue): string {
+export function goJsonEncode(value: unknown): string {
   return `${goJsonMarshal(value)}\n`;
 }

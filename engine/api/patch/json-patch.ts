@@ -2,7 +2,7 @@
 // (evanphx/json-patch v4): its quirks (replace on a missing object key adds it, negative
 // array indices, the leading path segment is not checked) and its error texts.
 import { badRequestError, internalPatchError, invalidPatchError, PatchError } from './patch-error';
-import { deepClone, hasOwn, isJsonObject, setOwn, type JsonObject, type JsonValue } from './json-value';
+import { deepClone, hasOwn, isJsonObject, setOwn, toJson, type JsonObject, type JsonValue } from './json-value';
 
 export interface JsonPatchOperation {
   op?: unknown;
@@ -331,12 +331,12 @@ function applyOp(root: Container, op: JsonPatchOperation): void {
  * apply: doc is missing key: /spec/x/3: missing value`), while the Status the apiserver
  * sends is 422 Invalid "the server rejected our request due to an error in our request".
  */
-export function applyJsonPatch(doc: JsonValue, ops: readonly JsonPatchOperation[]): JsonValue {
+export function applyJsonPatch(doc: unknown, ops: readonly JsonPatchOperation[]): JsonValue {
   if (ops.length > MAX_JSON_PATCH_OPERATIONS) {
     const msg = `The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${ops.length}`;
     throw new JsonPatchError(msg, 413, 'RequestEntityTooLarge', `Request entity too large: ${msg}`);
   }
-  const copy = deepClone(doc);
+  const copy = toJson(doc);
   let root: Container;
   if (Array.isArray(copy)) root = { kind: 'ary', arr: copy };
   else if (isJsonObject(copy)) root = { kind: 'doc', obj: copy };

@@ -65,12 +65,24 @@ export function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
   return false;
 }
 
+/** A deep copy with JSON semantics: undefined members are dropped, undefined list items become null. */
 export function deepClone<T extends JsonValue>(v: T): T {
-  if (Array.isArray(v)) return v.map((x) => deepClone(x)) as T;
+  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : deepClone(x))) as T;
   if (isJsonObject(v)) {
     const out: JsonObject = {};
-    for (const k of Object.keys(v)) setOwn(out, k, deepClone(v[k]));
+    for (const k of Object.keys(v)) if (v[k] !== undefined) setOwn(out, k, deepClone(v[k]));
     return out as T;
   }
   return v;
+}
+
+/** Copies typed input (e.g. a KubeObject interface) into the JSON model the algorithms use. */
+export function toJson(v: unknown): JsonValue {
+  return deepClone(v as JsonValue);
+}
+
+/** Like toJson, for inputs that must be JSON objects. */
+export function toJsonObject(v: unknown, what: string): JsonObject {
+  if (!isJsonObject(v)) throw new TypeError(`${what} must be a JSON object`);
+  return deepClone(v as JsonObject);
 }

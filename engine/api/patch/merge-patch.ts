@@ -2,7 +2,7 @@
 // MergePatch) and as kubectl label/annotate and CRD edits create it (CreateMergePatch).
 import { goJsonSyntaxError } from './json-patch';
 import { badRequestError, PatchError } from './patch-error';
-import { deepClone, deepEqual, hasOwn, isJsonObject, kindOf, setOwn, type JsonObject, type JsonValue } from './json-value';
+import { deepClone, deepEqual, hasOwn, isJsonObject, kindOf, setOwn, toJson, type JsonObject, type JsonValue } from './json-value';
 
 export class MergePatchError extends PatchError {}
 
@@ -45,14 +45,15 @@ function mergeInto(doc: JsonObject, patch: JsonObject): void {
  * Applies a merge patch to a copy of `target`. An array patch replaces the document (nulls
  * pruned), like upstream; a null or scalar patch is 400 "Invalid JSON Patch".
  */
-export function applyMergePatch(target: JsonValue, patch: JsonValue): JsonValue {
+export function applyMergePatch(targetInput: unknown, patchInput: unknown): JsonValue {
+  const target = toJson(targetInput);
+  const patch = toJson(patchInput);
   if (Array.isArray(patch)) return pruneNulls(patch);
   if (!isJsonObject(patch)) throw new MergePatchError(ERR_BAD_JSON_PATCH, 400, 'BadRequest');
   if (target === null) throw new MergePatchError(ERR_BAD_JSON_DOC, 500, '');
   if (!isJsonObject(target)) return pruneNulls(patch);
-  const doc = deepClone(target);
-  mergeInto(doc, patch);
-  return doc;
+  mergeInto(target, patch);
+  return target;
 }
 
 // Upstream: apiserver pkg/endpoints/handlers/patch.go applyJSPatch (MergePatchType decoding)
@@ -108,7 +109,9 @@ function diff(a: JsonObject, b: JsonObject): JsonObject {
  * The merge patch that turns `original` into `modified` (kubectl label/annotate, and edit
  * or apply of custom resources). Serialize it with goJsonMarshal to get kubectl's bytes.
  */
-export function createMergePatch(original: JsonValue, modified: JsonValue): JsonValue {
+export function createMergePatch(originalInput: unknown, modifiedInput: unknown): JsonValue {
+  const original = toJson(originalInput);
+  const modified = toJson(modifiedInput);
   // Upstream: evanphx/json-patch v4 merge.go CreateMergePatch / createArrayMergePatch
   if (Array.isArray(original) && Array.isArray(modified)) {
     if (original.length !== modified.length) throw new MergePatchError('Invalid JSON Document', 500, '');

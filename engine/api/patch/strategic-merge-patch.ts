@@ -10,7 +10,7 @@ import type { PatchSchema } from './patch-schema';
 import { diffMaps, mergingMapsHaveConflicts } from './smp-diff';
 import { StrategicMergePatchError } from './smp-errors';
 import { CLIENT_MERGE, mergeMap, SERVER_MERGE } from './smp-merge';
-import { deepClone, isJsonObject, type JsonObject } from './json-value';
+import { deepClone, isJsonObject, toJsonObject, type JsonObject } from './json-value';
 
 export { StrategicMergePatchError } from './smp-errors';
 
@@ -30,8 +30,8 @@ function checkPreconditions(patch: JsonObject, preconditions: readonly PatchPrec
  * directives `$patch`, `$retainKeys`, `$deleteFromPrimitiveList/…`, `$setElementOrder/…`
  * are carried out and removed. Throws StrategicMergePatchError with upstream's texts.
  */
-export function applyStrategicMergePatch(original: JsonObject, patch: JsonObject, schema: PatchSchema): JsonObject {
-  return mergeMap(deepClone(original), deepClone(patch), schema, SERVER_MERGE);
+export function applyStrategicMergePatch(original: object, patch: object, schema: PatchSchema): JsonObject {
+  return mergeMap(toJsonObject(original, 'original'), toJsonObject(patch, 'patch'), schema, SERVER_MERGE);
 }
 
 // Upstream: apiserver pkg/endpoints/handlers/patch.go strategicPatchObject (decoding half)
@@ -57,8 +57,8 @@ export function decodeStrategicMergePatch(body: string): JsonObject {
  * e.g. `{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"}],
  * "containers":[{"image":"nginx:1.27","name":"nginx"}]}}}}`.
  */
-export function createTwoWayMergePatch(original: JsonObject, modified: JsonObject, schema: PatchSchema, preconditions: readonly PatchPrecondition[] = []): JsonObject {
-  const patch = diffMaps(deepClone(original), deepClone(modified), schema, { setElementOrder: true });
+export function createTwoWayMergePatch(original: object, modified: object, schema: PatchSchema, preconditions: readonly PatchPrecondition[] = []): JsonObject {
+  const patch = diffMaps(toJsonObject(original, 'original'), toJsonObject(modified, 'modified'), schema, { setElementOrder: true });
   checkPreconditions(patch, preconditions);
   return patch;
 }
@@ -72,19 +72,22 @@ export function createTwoWayMergePatch(original: JsonObject, modified: JsonObjec
  * With `overwrite` false, changes that collide with live edits made since last-applied throw.
  */
 export function createThreeWayMergePatch(
-  original: JsonObject,
-  modified: JsonObject,
-  current: JsonObject,
+  original: object,
+  modified: object,
+  current: object,
   schema: PatchSchema,
   overwrite = true,
   preconditions: readonly PatchPrecondition[] = [],
 ): JsonObject {
-  const delta = diffMaps(deepClone(current), deepClone(modified), schema, { ignoreDeletions: true, setElementOrder: true });
-  const deletions = diffMaps(deepClone(original), deepClone(modified), schema, { setElementOrder: true, ignoreChangesAndAdditions: true });
+  const orig = toJsonObject(original, 'original');
+  const mod = toJsonObject(modified, 'modified');
+  const cur = toJsonObject(current, 'current');
+  const delta = diffMaps(cur, deepClone(mod), schema, { ignoreDeletions: true, setElementOrder: true });
+  const deletions = diffMaps(deepClone(orig), mod, schema, { setElementOrder: true, ignoreChangesAndAdditions: true });
   const patch = mergeMap(deletions, delta, schema, CLIENT_MERGE);
   checkPreconditions(patch, preconditions);
   if (!overwrite) {
-    const changed = diffMaps(deepClone(original), deepClone(current), schema, {});
+    const changed = diffMaps(orig, cur, schema, {});
     if (mergingMapsHaveConflicts(deepClone(patch), changed, schema)) {
       const y = (v: JsonObject) => stringify(v, { sortMapEntries: true, indentSeq: false });
       throw new PatchError(`patch:\n${y(patch)}\nconflicts with changes made from original to current:\n${y(changed)}\n`, 409, 'Conflict');
