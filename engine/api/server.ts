@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { Registry } from '../registry/registry';
@@ -29,6 +30,8 @@ export const KUBERNETES_VERSION = {
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
 /** Handlers for pod subresources such as log, exec, attach, portforward, eviction, binding. */
 export type SubresourceHandler = (r: ResourceRequest) => Promise<void> | void;
+/** Handlers for WebSocket upgrades on `<plural>/<name>/<sub>` (exec, attach, portforward). */
+export type UpgradeHandler = (r: { req: IncomingMessage; socket: Duplex; head: Buffer; url: URL; namespace?: string; name: string }) => void;
 
 export interface ApiServerOptions {
   registry: Registry;
@@ -44,6 +47,7 @@ export class ApiServer {
   private readonly handlers: RestHandlers;
   private readonly routes: RouteHandler[] = [];
   private readonly subresources = new Map<string, SubresourceHandler>();
+  private readonly upgrades = new Map<string, UpgradeHandler>();
   private readonly sockets = new Set<Socket>();
   private readonly watchClosers = new Set<() => void>();
   private serverAddress = '127.0.0.1:6443';
@@ -53,6 +57,7 @@ export class ApiServer {
     this.http = createServer({ cert: opts.tls.cert, key: opts.tls.key }, (req, res) => {
       this.handle(req, res).catch((err) => this.fail(res, err));
     });
+    this.http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.handleUpgrade(req, socket, head));
     this.http.on('connection', (s: Socket) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));
@@ -67,6 +72,31 @@ export class ApiServer {
   /** Mounts a handler for `<plural>/<name>/<sub>`, e.g. `pods/log`. */
   addSubresource(pluralAndSub: string, h: SubresourceHandler): void {
     this.subresources.set(pluralAndSub, h);
+  }
+
+  /** Mounts a WebSocket handler for `<plural>/<sub>` upgrades, e.g. `pods/exec`. */
+  addUpgrade(pluralAndSub: string, h: UpgradeHandler): void {
+    this.upgrades.set(pluralAndSub, h);
+  }
+
+  private handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const reject = (code: number, body: unknown) => {
+      const text = JSON.stringify(body);
+      socket.end(`HTTP/1.1 ${code} ${code === 401 ? 'Unauthorized' : code === 404 ? 'Not Found' : 'Bad Request'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+    };
+    try {
+      if (!this.authorized(req)) throw unauthorized();
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const m = /^\/api\/v1\/(?:namespaces\/([^/]+)\/)?([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+      const h = m && this.upgrades.get(`${m[2]}/${m[4]}`);
+      // Non-WebSocket upgrades (kubectl's SPDY fallback) still get the handler's validation
+      // errors, which is what kubectl then prints.
+      if (!m || !h) throw badRequest('Upgrade request required');
+      h({ req, socket, head, url, namespace: m[1] && decodeURIComponent(m[1]), name: decodeURIComponent(m[3]) });
+    } catch (err) {
+      const body = statusBody(err);
+      reject(body.code, body);
+    }
   }
 
   async listen(port = 0): Promise<string> {
