@@ -127,6 +127,17 @@ export class ApiServer {
     sendJson(res, body.code, body);
   }
 
+  /**
+   * kubectl only reads OpenAPI v2 for kinds the v3 documents do not describe (e.g. a removed
+   * apiVersion in a file), to validate them client-side. An empty v2 Document (swagger "2.0", no
+   * definitions) lets it skip validation and report the real error: no mapping for the kind.
+   */
+  private openApiV2(res: ServerResponse): void {
+    const body = Buffer.from([0x0a, 0x03, 0x32, 0x2e, 0x30]); // Document{swagger: "2.0"}
+    res.writeHead(200, { 'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf', 'Content-Length': String(body.length) });
+    res.end(body);
+  }
+
   private authorized(req: IncomingMessage): boolean {
     const h = req.headers.authorization ?? '';
     const m = /^Bearer\s+(.+)$/i.exec(h);
@@ -149,6 +160,7 @@ export class ApiServer {
     if (!this.authorized(req)) throw unauthorized();
 
     for (const r of this.routes) if (await r(req, res, url)) return;
+    if (req.method === 'GET' && path === '/openapi/v2') return this.openApiV2(res);
 
     const { registry } = this.opts;
     if (path === '/api' && req.method === 'GET') {
