@@ -70,7 +70,7 @@ export class Engine {
         token = randomBytes(24).toString('base64url');
         store.setMeta('token', token);
       }
-      const certs = ensureServingCerts(opts.dataDir, clock.now(), topology.nodes.filter((n) => n.controlPlane).map((n) => n.internalIP), topology.nodes.filter((n) => n.controlPlane).map((n) => n.name));
+      const certs = await ensureServingCerts(opts.dataDir, clock.now(), topology.nodes.filter((n) => n.controlPlane).map((n) => n.internalIP), topology.nodes.filter((n) => n.controlPlane).map((n) => n.name));
       const api = new ApiServer({ registry, service, clock, token, tls: certs });
       const events = new EventRecorder(client);
       const controllers = opts.controllers === false ? [] : createControllers({ client, clock, events, topology });

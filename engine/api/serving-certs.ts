@@ -1,7 +1,8 @@
 // The cluster CA and the API server's serving certificate. kubectl (client-go) sends bearer
 // tokens only over TLS, so the API is HTTPS with a CA of our own, written into the kubeconfig.
 // Generated once per cluster and kept in the data folder.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPair, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
@@ -12,9 +13,11 @@ export interface ServingCerts {
   key: string;
 }
 
-function rsaKeyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey; pem: string } {
-  // Node's native generator is several times faster than forge's JavaScript one.
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+const generateKeyPairAsync = promisify(generateKeyPair);
+
+async function rsaKeyPair(): Promise<{ privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey; pem: string }> {
+  // Node's native generator runs off the main thread and is much faster than forge's JavaScript one.
+  const { privateKey } = await generateKeyPairAsync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
   const priv = forge.pki.privateKeyFromPem(privateKey);
   const pub = forge.pki.setRsaPublicKey(priv.n, priv.e);
   return { privateKey: priv, publicKey: pub, pem: privateKey };
@@ -40,15 +43,15 @@ function certificate(
   return cert;
 }
 
-export function createServingCerts(nowMs: number, extraIPs: string[] = [], extraNames: string[] = []): ServingCerts {
+export async function createServingCerts(nowMs: number, extraIPs: string[] = [], extraNames: string[] = []): Promise<ServingCerts> {
   const notBefore = new Date(nowMs - 60_000);
-  const ca = rsaKeyPair();
+  // Both keys at once: the two cores each take one.
+  const [ca, server] = await Promise.all([rsaKeyPair(), rsaKeyPair()]);
   const caCert = certificate('kubernetes', ca.publicKey, { key: ca.privateKey }, notBefore, 10, [
     { name: 'basicConstraints', cA: true, critical: true },
     { name: 'keyUsage', keyCertSign: true, digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  const server = rsaKeyPair();
   const altNames = [
     ...['kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local', 'localhost', ...extraNames].map((value) => ({ type: 2, value })),
     ...['127.0.0.1', '10.96.0.1', ...extraIPs].map((ip) => ({ type: 7, ip })),
@@ -63,14 +66,14 @@ export function createServingCerts(nowMs: number, extraIPs: string[] = [], extra
 }
 
 /** Loads the certificates from dir/pki, creating them on first use. */
-export function ensureServingCerts(dir: string, nowMs: number, extraIPs: string[] = [], extraNames: string[] = []): ServingCerts {
+export async function ensureServingCerts(dir: string, nowMs: number, extraIPs: string[] = [], extraNames: string[] = []): Promise<ServingCerts> {
   const pki = join(dir, 'pki');
   const files = { caCert: join(pki, 'ca.crt'), cert: join(pki, 'apiserver.crt'), key: join(pki, 'apiserver.key') };
   if (existsSync(files.caCert) && existsSync(files.cert) && existsSync(files.key)) {
     return { caCert: readFileSync(files.caCert, 'utf8'), cert: readFileSync(files.cert, 'utf8'), key: readFileSync(files.key, 'utf8') };
   }
   mkdirSync(pki, { recursive: true });
-  const certs = createServingCerts(nowMs, extraIPs, extraNames);
+  const certs = await createServingCerts(nowMs, extraIPs, extraNames);
   writeFileSync(files.caCert, certs.caCert);
   writeFileSync(files.cert, certs.cert);
   writeFileSync(files.key, certs.key, { mode: 0o600 });
