@@ -30,6 +30,46 @@ function jsonText(raw: Buffer): string | undefined {
   return first === 0x7b ? raw.toString('utf8') : undefined;
 }
 
+/** The order lists are served in, which continue tokens resume from. */
+function objectSortKey(o: KubeObject): string {
+  return `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+}
+
+function encodeContinue(rv: number, after: string): string {
+  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv, start: after })).toString('base64url');
+}
+
+/**
+ * limit/continue paging. Pages are served from the live state after the last key (the apiserver
+ * serves them from a snapshot at the token's resourceVersion); a token older than the watch
+ * log is 410 Expired as upstream.
+ */
+function listPage(q: URLSearchParams, currentRv: number, oldestRv: number): { limit: number; after?: string; rv: number } {
+  const limit = Number(q.get('limit') ?? 0);
+  if (!Number.isInteger(limit) || limit < 0) throw badRequest(`limit: Invalid value: ${q.get('limit')}`);
+  const token = q.get('continue');
+  if (!token) return { limit, rv: currentRv };
+  let parsed: { rv?: number; start?: string };
+  try {
+    parsed = JSON.parse(Buffer.from(token, 'base64url').toString());
+  } catch {
+    throw badRequest('continue key is not valid: illegal base64 data at input byte 0');
+  }
+  if (typeof parsed.rv !== 'number' || typeof parsed.start !== 'string') throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  if (parsed.rv < oldestRv) {
+    throw new StatusError({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.',
+      reason: 'Expired',
+      code: 410,
+    });
+  }
+  return { limit, after: parsed.start, rv: parsed.rv };
+}
+
 export type ObjectFilter = (o: KubeObject) => boolean;
 
 /** Label and field selector of a list/watch request as one predicate. */
@@ -58,7 +98,7 @@ export class RestHandlers {
   }
 
   /** Writes one object or a list, as JSON or as a Table per the Accept header. */
-  private respond(r: ResourceRequest, code: number, objs: KubeObject | KubeObject[], listRv?: string): void {
+  private respond(r: ResourceRequest, code: number, objs: KubeObject | KubeObject[], listRv?: string, continueToken?: string): void {
     const tableReq = parseTableAccept(r.req.headers.accept);
     if (tableReq.table && !r.subresource) {
       const items = Array.isArray(objs) ? objs : [objs];
@@ -67,13 +107,16 @@ export class RestHandlers {
         include: parseIncludeObject(r.url.searchParams.get('includeObject')),
         now: this.clock.now(),
         resourceVersion: Array.isArray(objs) ? listRv : items[0]?.metadata.resourceVersion,
+        continueToken,
       });
       return sendJson(r.res, code, table, `application/json;as=Table;v=${tableReq.apiVersion.split('/')[1]};g=meta.k8s.io`, r.warnings);
     }
     if (Array.isArray(objs)) {
       const v = r.version.version;
       const apiVersion = r.def.group ? `${r.def.group}/${v}` : v;
-      return sendJson(r.res, code, { kind: `${r.def.kind}List`, apiVersion, metadata: { resourceVersion: listRv ?? '' }, items: objs.map((o) => this.out(r, o)) }, 'application/json', r.warnings);
+      const metadata: Record<string, string> = { resourceVersion: listRv ?? '' };
+      if (continueToken) metadata.continue = continueToken;
+      return sendJson(r.res, code, { kind: `${r.def.kind}List`, apiVersion, metadata, items: objs.map((o) => this.out(r, o)) }, 'application/json', r.warnings);
     }
     sendJson(r.res, code, this.out(r, objs), 'application/json', r.warnings);
   }
@@ -86,9 +129,15 @@ export class RestHandlers {
 
   list(r: ResourceRequest): void {
     const filter = requestFilter(r);
-    const rv = String(this.service.store.resourceVersion);
-    const items = this.service.list(r.def, r.namespace).filter(filter);
-    this.respond(r, 200, items, rv);
+    const page = listPage(r.url.searchParams, this.service.store.resourceVersion, this.service.store.oldestWatchableVersion);
+    let items = this.service.list(r.def, r.namespace).filter(filter);
+    if (page.after) items = items.filter((o) => objectSortKey(o) > page.after!);
+    let continueToken: string | undefined;
+    if (page.limit > 0 && items.length > page.limit) {
+      items = items.slice(0, page.limit);
+      continueToken = encodeContinue(page.rv, objectSortKey(items[items.length - 1]));
+    }
+    this.respond(r, 200, items, String(page.rv), continueToken);
   }
 
   async create(r: ResourceRequest): Promise<void> {
