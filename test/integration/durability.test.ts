@@ -61,3 +61,31 @@ test('acknowledged creates survive SIGKILL', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('SIGTERM stops cleanly and a restart resumes the same cluster', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kubelab-resume-'));
+  const data = join(dir, 'data');
+  try {
+    const first = await startEngineProcess(data);
+    const api = new ApiClient(first.kubeconfig);
+    const created = (await api.call('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'keep' }, data: { k: 'v' } })).json<{
+      metadata: { uid: string; resourceVersion: string; creationTimestamp: string };
+    }>();
+    api.close();
+    first.child.kill('SIGTERM');
+    const code = await new Promise((r) => first.child.once('exit', r));
+    assert.equal(code, 0);
+
+    const second = await startEngineProcess(data);
+    const api2 = new ApiClient(second.kubeconfig);
+    const again = (await api2.call('GET', '/api/v1/namespaces/default/configmaps/keep')).json<typeof created>();
+    assert.deepEqual(again.metadata, { ...again.metadata, uid: created.metadata.uid, resourceVersion: created.metadata.resourceVersion, creationTimestamp: created.metadata.creationTimestamp });
+    const next = (await api2.call('POST', '/api/v1/namespaces/default/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'after' } })).json<typeof created>();
+    assert.ok(Number(next.metadata.resourceVersion) > Number(created.metadata.resourceVersion), 'resourceVersions keep increasing');
+    api2.close();
+    second.child.kill('SIGTERM');
+    await new Promise((r) => second.child.once('exit', r));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
