@@ -1,6 +1,7 @@
 // Reading request bodies (JSON, or YAML for server-side apply) with the apiserver's size limit.
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { decodeKubernetesProtobuf, isKubernetesProtobuf, ProtobufDecodeError } from './protobuf/decode';
 import { badRequest, StatusError } from './status-error';
 
 const MAX_BODY = 3 * 1024 * 1024;
@@ -19,15 +20,24 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 export function parseJsonBody(buf: Buffer, what = 'body'): unknown {
-  if (buf.length >= 4 && buf[0] === 0x6b && buf[1] === 0x38 && buf[2] === 0x73 && buf[3] === 0) {
-    throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml', reason: 'UnsupportedMediaType', code: 415 });
-  }
+  // kubectl's typed clients (create configmap, run, drain's evictions...) send Kubernetes protobuf.
+  if (isKubernetesProtobuf(buf)) return parseProtobufBody(buf);
   const text = buf.toString('utf8');
   if (!text.trim()) throw badRequest(`the ${what} of the request was empty`);
   try {
     return JSON.parse(text);
   } catch (e) {
     throw badRequest(`couldn't get version/kind; json parse error: ${(e as Error).message}`);
+  }
+}
+
+function parseProtobufBody(buf: Buffer): unknown {
+  try {
+    return decodeKubernetesProtobuf(buf);
+  } catch (e) {
+    if (!(e instanceof ProtobufDecodeError)) throw e;
+    if (!e.unknownKind) throw badRequest(e.message);
+    throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml', reason: 'UnsupportedMediaType', code: 415 });
   }
 }
 
