@@ -74,11 +74,14 @@ export class UrlError extends Error {
   constructor(
     readonly op: string,
     readonly url: string,
-    readonly cause: string,
+    readonly reason: string,
   ) {
-    super(`${op} ${goQuote(url)}: ${cause}`);
+    super(`${op} ${goQuote(url)}: ${reason}`);
   }
 }
+
+/** clientcmd's "invalid configuration" errors, printed as `Error in configuration: …`. */
+export class ConfigurationInvalidError extends Error {}
 
 /** Several errors reported together (utilerrors.Aggregate), one line each. */
 export class AggregateError_ extends Error {
@@ -97,6 +100,7 @@ export function renderError(err: unknown): RenderedError {
   if (err instanceof AggregateError_ && err.errors.length === 1) err = err.errors[0];
   if (err instanceof ExitError) return { text: '', exitCode: err.exitCode };
   if (err instanceof StatusError && err.reason === 'Invalid') return { text: ensureNewline(invalidMessage(err)), exitCode: 1 };
+  if (err instanceof ConfigurationInvalidError) return { text: multilineError('Error in configuration: ', [err.message]), exitCode: 1 };
   if (err instanceof NoResourceMatchError) {
     const { group, version, resource } = err.partial;
     let msg = `the server doesn't have a resource type ${goQuote(resource)}`;
@@ -148,10 +152,10 @@ export function standardErrorMessage(err: unknown): string | undefined {
     return `Error from server: ${err.message}`;
   }
   if (err instanceof UrlError) {
-    if (err.cause.includes('connection refused')) {
+    if (err.reason.includes('connection refused')) {
       return `The connection to the server ${hostOf(err.url)} was refused - did you specify the right host or port?`;
     }
-    return `Unable to connect to the server: ${err.cause}`;
+    return `Unable to connect to the server: ${err.reason}`;
   }
   return undefined;
 }

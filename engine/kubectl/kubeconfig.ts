@@ -6,7 +6,7 @@
 // and the files we write come out exactly as kubectl writes them.
 
 import { kubeconfigListSeparator, homeDir, resolvePath, type KubectlIO } from './io';
-import { KubectlError } from './errors';
+import { ConfigurationInvalidError, KubectlError } from './errors';
 import { goQuote } from './cli/flags';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -31,8 +31,10 @@ export interface Kubeconfig {
 }
 
 export interface LoadOptions {
-  /** `--kubeconfig`: only this file, and it must exist. */
+  /** `--kubeconfig`: only this file. */
   explicitPath?: string;
+  /** The explicit file must exist (client loading rules); `kubectl config` tolerates it missing. */
+  explicitMustExist?: boolean;
 }
 
 export function emptyKubeconfig(): Kubeconfig {
@@ -58,7 +60,7 @@ export async function loadKubeconfig(io: KubectlIO, opts: LoadOptions = {}): Pro
   for (const file of files) {
     const abs = resolvePath(io, file);
     if (!(await io.fs.exists(abs))) {
-      if (explicit) throw new KubectlError(`stat ${file}: no such file or directory`);
+      if (explicit && opts.explicitMustExist) throw new KubectlError(`stat ${file}: no such file or directory`);
       continue;
     }
     const text = new TextDecoder().decode(await io.fs.readFile(abs));
@@ -139,9 +141,16 @@ const clusterOrder = ['server', 'tls-server-name', 'insecure-skip-tls-verify', '
 const userOrder = ['client-certificate', 'client-certificate-data', 'client-key', 'client-key-data', 'token', 'tokenFile', 'as', 'as-uid', 'as-groups', 'as-user-extra', 'username', 'password', 'auth-provider', 'exec', 'extensions'];
 const contextOrder = ['cluster', 'user', 'namespace', 'extensions'];
 
+// Every field is omitempty except cluster.server and context.cluster/user.
+const alwaysPresent = new Set(['server', 'cluster', 'user']);
+
 function ordered(body: JsonObject, order: string[]): JsonObject {
   const out: JsonObject = {};
-  for (const k of order) if (body[k] !== undefined && body[k] !== null && body[k] !== '' && body[k] !== false) out[k] = body[k];
+  for (const k of order) {
+    const v = body[k];
+    if (v !== undefined && v !== null && v !== '' && v !== false) out[k] = v;
+    else if (alwaysPresent.has(k)) out[k] = typeof v === 'string' ? v : '';
+  }
   return out;
 }
 
@@ -193,8 +202,6 @@ export interface ClientConfig {
   tlsServerName?: string;
 }
 
-/** Raised for clientcmd "invalid configuration" problems (printed as `Error in configuration: …`). */
-export class ConfigurationInvalidError extends Error {}
 
 // Upstream: client_config.go DirectClientConfig.ClientConfig / getContext / getCluster / getAuthInfo,
 // and merged_client_builder.go (an empty config falls back to http://localhost:8080).
@@ -256,10 +263,58 @@ export function base64ToBytes(s: string): Uint8Array {
   return out;
 }
 
+export function bytesToBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
 /** The file a new or changed top-level value is written to (GetDefaultFilename). */
 export async function defaultFilename(io: KubectlIO, opts: LoadOptions): Promise<string> {
   const { files, explicit } = precedence(io, opts);
   if (explicit || files.length === 1) return files[0];
   for (const f of files) if (await io.fs.exists(resolvePath(io, f))) return f;
   return files[files.length - 1];
+}
+
+// ---- Writing (clientcmd.ModifyConfig) ----
+
+/** The kubeconfig YAML kubectl writes (clientcmd.WriteToFile): the v1 object, keys sorted. */
+export async function serializeKubeconfig(cfg: Kubeconfig): Promise<string> {
+  const { toYaml } = await import('./printers/yaml-printer');
+  return toYaml(toV1(cfg));
+}
+
+async function readOneFile(io: KubectlIO, file: string): Promise<Kubeconfig> {
+  const abs = resolvePath(io, file);
+  if (!(await io.fs.exists(abs))) return emptyKubeconfig();
+  const text = new TextDecoder().decode(await io.fs.readFile(abs));
+  try {
+    return await parseKubeconfig(text, file);
+  } catch (e) {
+    throw new KubectlError(`error loading config file ${goQuote(file)}: ${(e as Error).message}`);
+  }
+}
+
+async function writeOneFile(io: KubectlIO, file: string, cfg: Kubeconfig): Promise<void> {
+  const abs = resolvePath(io, file);
+  const dir = abs.slice(0, abs.lastIndexOf('/')) || '/';
+  if (!(await io.fs.exists(dir))) await io.fs.mkdir(dir, { recursive: true, mode: 0o755 });
+  await io.fs.writeFile(abs, await serializeKubeconfig(cfg), { mode: 0o600 });
+}
+
+// Upstream: clientcmd config.go writeCurrentContext.
+export async function writeCurrentContext(io: KubectlIO, opts: LoadOptions, name: string): Promise<void> {
+  const file = await defaultFilename(io, opts);
+  const cfg = await readOneFile(io, file);
+  cfg.currentContext = name;
+  await writeOneFile(io, file, cfg);
+}
+
+/** Writes one context stanza to the file it came from, or to the default file when new. */
+export async function writeContext(io: KubectlIO, opts: LoadOptions, stanza: NamedStanza | undefined, name: string, body: JsonObject): Promise<void> {
+  const file = stanza?.origin || (await defaultFilename(io, opts));
+  const cfg = await readOneFile(io, file);
+  cfg.contexts.set(name, { name, body, origin: file });
+  await writeOneFile(io, file, cfg);
 }

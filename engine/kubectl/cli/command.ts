@@ -3,6 +3,7 @@
 // errors both libraries produce. Commands declare data; this file owns the rules.
 
 import type { KubectlIO } from '../io';
+import type { Factory } from '../factory';
 import {
   FlagError,
   type FlagSpec,
@@ -47,6 +48,9 @@ export interface CommandSpec {
   run?: (ctx: CommandContext) => Promise<number | void>;
 }
 
+/** The user-visible text and flags of a command (kept as data in cmd/docs/). */
+export type CommandDocs = Pick<CommandSpec, 'use' | 'aliases' | 'long' | 'example' | 'flags' | 'disableFlagsInUseLine'>;
+
 export interface CommandContext {
   io: KubectlIO;
   command: Command;
@@ -54,6 +58,8 @@ export interface CommandContext {
   /** Index in args where `--` appeared, or -1 (cobra ArgsLenAtDash). */
   argsLenAtDash: number;
   flags: ParsedFlags;
+  /** Lazily built clients and configuration (kubectl's cmdutil.Factory). */
+  factory: Factory;
 }
 
 export class Command {

@@ -238,7 +238,7 @@ export function parseCsvLine(text: string): string[] {
   return out;
 }
 
-/** Go's %q for a string (strconv.Quote): ASCII-printable kept, the rest escaped. */
+/** Go's %q for a string (strconv.Quote): printable runes kept (unicode.IsPrint), the rest escaped. */
 export function goQuote(s: string): string {
   let out = '"';
   for (const ch of s) {
@@ -251,9 +251,10 @@ export function goQuote(s: string): string {
     else if (ch === '\b') out += '\\b';
     else if (ch === '\f') out += '\\f';
     else if (ch === '\v') out += '\\v';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0x80 && c <= 0x9f) out += '\\u' + c.toString(16).padStart(4, '0');
-    else out += ch;
+    else if (ch === ' ' || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(ch)) out += ch;
+    else if (c < 0x80) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += '\\U' + c.toString(16).padStart(8, '0');
   }
   return out + '"';
 }

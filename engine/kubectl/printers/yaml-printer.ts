@@ -9,15 +9,43 @@ import { isBase60Float, resolvesToString } from './go-yaml-resolve';
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 export function toYaml(value: unknown): string {
+  const data = normalize(value);
+  checkReadable(data);
   const e = new Emitter();
-  e.node(normalize(value), { mapping: false, simpleKey: false });
+  e.node(data, { mapping: false, simpleKey: false });
   e.writeIndent(); // document end
   return e.out;
 }
 
 /** The JSON round trip: drop undefined, turn toJSON-able values into plain data. */
 function normalize(v: unknown): Json {
-  return v === undefined ? null : (JSON.parse(JSON.stringify(v)) as Json);
+  return v === undefined ? null : (JSON.parse(JSON.stringify(v), (_k, x) => (typeof x === 'string' ? foldNel(x) : x)) as Json);
+}
+
+/** Go's JSON leaves NEL (U+0085) raw; go-yaml reads it as a line break inside a double-quoted
+ * scalar and folds it: one break becomes a space, n breaks n-1 newlines, spaces around trimmed. */
+function foldNel(s: string): string {
+  if (!s.includes('\u0085')) return s;
+  return s.replace(/ *\u0085(?: *\u0085)* */g, (m) => {
+    const n = m.split('\u0085').length - 1;
+    return n === 1 ? ' ' : '\n'.repeat(n - 1);
+  });
+}
+
+// sigs.k8s.io/yaml feeds Go's JSON text to go-yaml's reader, which refuses characters JSON
+// leaves unescaped but YAML forbids: DEL, C1 controls other than NEL, U+FFFE and U+FFFF.
+const unreadable = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+
+function checkReadable(v: Json): void {
+  if (typeof v === 'string') {
+    if (unreadable.test(v)) throw new Error('yaml: control characters are not allowed');
+  } else if (Array.isArray(v)) v.forEach(checkReadable);
+  else if (v !== null && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      checkReadable(k);
+      checkReadable(x);
+    }
+  }
 }
 
 const bestIndent = 2;
@@ -198,11 +226,13 @@ class Emitter {
   private writeDouble(value: string, allowBreaks: boolean): void {
     this.indicator('"', true, false, false);
     const chars = [...value];
+    const startsWithBom = chars[0] === '\ufeff';
     let spaces = false;
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i];
       const cp = ch.codePointAt(0)!;
-      if (!isPrintable(cp) || cp === 0xfeff || isBreak(ch) || ch === '"' || ch === '\\') {
+      // go-yaml's is_bom ignores its index: a string that starts with a BOM has every character escaped.
+      if (startsWithBom || !isPrintable(cp) || cp === 0xfeff || isBreak(ch) || ch === '"' || ch === '\\') {
         this.put('\\' + escapeFor(cp));
         spaces = false;
       } else if (ch === ' ') {

@@ -1,0 +1,15 @@
+// `kubectl apply`: flags and help are kubectl's; applying is still to be written.
+import type { CommandSpec } from '../cli/command';
+import { applyDocs } from './docs/apply';
+import { notImplemented, placeholder } from './not-implemented';
+
+export const applyCommand: CommandSpec = {
+  ...applyDocs,
+  short: 'Apply a configuration to a resource by file name or stdin',
+  run: notImplemented,
+  subcommands: [
+    placeholder('edit-last-applied', 'Edit latest last-applied-configuration annotations of a resource/object'),
+    placeholder('set-last-applied', 'Set the last-applied-configuration annotation on a live object to match the contents of a file'),
+    placeholder('view-last-applied', 'View the latest last-applied-configuration annotations of a resource/object'),
+  ],
+};

@@ -1,0 +1,101 @@
+// The `kubectl` root command: global options, the grouped command list of `kubectl --help`,
+// and every top-level command (placeholders for those Kubelab has not implemented).
+// Upstream: kubernetes/kubectl pkg/cmd/cmd.go (NewKubectlCommand, command groups).
+
+import type { CommandSpec } from '../cli/command';
+import { renderHelp, renderOptions } from '../cli/help';
+import { globalFlags } from './global-flags';
+import { placeholder } from './not-implemented';
+import { versionCommand } from './version';
+import { configCommand } from './config/config';
+import { createCommand } from './create/create';
+import { getCommand } from './get';
+import { applyCommand } from './apply';
+import { deleteCommand } from './delete';
+import { describeCommand } from './describe';
+import { helpCommand } from './help';
+
+const groups = [
+  { message: 'Basic Commands (Beginner):', commands: ['create', 'expose', 'run', 'set'] },
+  { message: 'Basic Commands (Intermediate):', commands: ['explain', 'get', 'edit', 'delete'] },
+  { message: 'Deploy Commands:', commands: ['rollout', 'scale', 'autoscale'] },
+  { message: 'Cluster Management Commands:', commands: ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint'] },
+  {
+    message: 'Troubleshooting and Debugging Commands:',
+    commands: ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events'],
+  },
+  { message: 'Advanced Commands:', commands: ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize'] },
+  { message: 'Settings Commands:', commands: ['label', 'annotate', 'completion'] },
+  // kubectl always prints this heading, empty when no plugin is installed.
+  { message: 'Subcommands provided by plugins:', commands: [] },
+  { message: 'Other Commands:', commands: ['api-resources', 'api-versions', 'config', 'plugin', 'version'] },
+];
+
+export function rootSpec(home: string): CommandSpec {
+  return {
+    use: 'kubectl',
+    short: 'kubectl controls the Kubernetes cluster manager',
+    long: 'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/',
+    persistentFlags: globalFlags(home),
+    groups,
+    run: async (ctx) => {
+      ctx.io.stdout.write(renderHelp(ctx.command.root, ctx.io.terminal));
+      return 0;
+    },
+    // Order matters: cobra suggests commands in the order they were added.
+    subcommands: [
+      createCommand,
+      placeholder('expose', 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service'),
+      placeholder('run', 'Run a particular image on the cluster'),
+      placeholder('set', 'Set specific features on objects'),
+      placeholder('explain', 'Get documentation for a resource'),
+      getCommand,
+      placeholder('edit', 'Edit a resource on the server'),
+      deleteCommand,
+      placeholder('rollout', 'Manage the rollout of a resource'),
+      placeholder('scale', 'Set a new size for a deployment, replica set, or replication controller'),
+      placeholder('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
+      placeholder('certificate', 'Modify certificate resources'),
+      placeholder('cluster-info', 'Display cluster information'),
+      placeholder('top', 'Display resource (CPU/memory) usage'),
+      placeholder('cordon', 'Mark node as unschedulable'),
+      placeholder('uncordon', 'Mark node as schedulable'),
+      placeholder('drain', 'Drain node in preparation for maintenance'),
+      placeholder('taint', 'Update the taints on one or more nodes'),
+      describeCommand,
+      placeholder('logs', 'Print the logs for a container in a pod'),
+      placeholder('attach', 'Attach to a running container'),
+      placeholder('exec', 'Execute a command in a container'),
+      placeholder('port-forward', 'Forward one or more local ports to a pod'),
+      placeholder('proxy', 'Run a proxy to the Kubernetes API server'),
+      placeholder('cp', 'Copy files and directories to and from containers'),
+      placeholder('auth', 'Inspect authorization'),
+      placeholder('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
+      placeholder('events', 'List events'),
+      placeholder('diff', 'Diff the live version against a would-be applied version'),
+      applyCommand,
+      placeholder('patch', 'Update fields of a resource'),
+      placeholder('replace', 'Replace a resource by file name or stdin'),
+      placeholder('wait', 'Experimental: Wait for a specific condition on one or many resources'),
+      placeholder('kustomize', 'Build a kustomization target from a directory or URL'),
+      placeholder('label', 'Update the labels on a resource'),
+      placeholder('annotate', 'Update the annotations on a resource'),
+      placeholder('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
+      configCommand,
+      placeholder('plugin', 'Provides utilities for interacting with plugins'),
+      versionCommand,
+      placeholder('api-versions', 'Print the supported API versions on the server, in the form of "group/version"'),
+      placeholder('api-resources', 'Print the supported API resources on the server'),
+      {
+        use: 'options',
+        short: 'Print the list of flags inherited by all commands',
+        hidden: true,
+        run: async (ctx) => {
+          ctx.io.stdout.write(renderOptions(ctx.command.root, ctx.io.terminal));
+          return 0;
+        },
+      },
+      helpCommand,
+    ],
+  };
+}

@@ -1,0 +1,46 @@
+// The process launcher for bin/kubectl: wires the real process (node fs, environment,
+// stdio, terminal size, Ctrl-C) to run() and returns the exit code for the caller to exit with.
+// This is the only file here that touches process.* or node:fs.
+
+import type { KubectlIO } from './io';
+
+export async function main(argv: string[]): Promise<number> {
+  const [{ run }, fsp] = await Promise.all([import('./run'), import('node:fs/promises')]);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const io: KubectlIO = {
+    stdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of process.stdin) chunks.push(c as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    stdout: { write: (s) => void process.stdout.write(s) },
+    stderr: { write: (s) => void process.stderr.write(s) },
+    env: { ...process.env },
+    cwd: process.cwd(),
+    fs: {
+      readFile: async (p) => new Uint8Array(await fsp.readFile(p)),
+      writeFile: (p, d, o) => fsp.writeFile(p, d, { mode: o?.mode }),
+      exists: (p) => fsp.access(p).then(() => true, () => false),
+      readdir: (p) => fsp.readdir(p),
+      stat: async (p) => {
+        const s = await fsp.stat(p);
+        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode, size: s.size };
+      },
+      mkdir: async (p, o) => void (await fsp.mkdir(p, o)),
+    },
+    terminal: { isTTY: !!process.stdout.isTTY, columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 },
+    signal: controller.signal,
+    now: () => Date.now(),
+    platform: `${process.platform === 'win32' ? 'windows' : process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`,
+    pid: process.pid,
+  };
+  try {
+    const code = await run(argv, io);
+    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+    return code;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
