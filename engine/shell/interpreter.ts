@@ -4,7 +4,7 @@ import type {
   AndOr, ArithForClause, CaseClause, Command as AstCommand, CondExpr, ForClause, FunctionDefinition, IfClause, List,
   ListItem, LoopClause, Pipeline, Program, Redirect, SimpleCommand, Word,
 } from './ast';
-import { BUILTINS, type Builtin } from './builtins';
+import { BUILTINS, BUILTINS_SHOWN_AS_FILES, type Builtin } from './builtins';
 import type { CommandContext, Identity, Io, TerminalInfo } from './command-context';
 import type { CommandRegistry } from './command-registry';
 import {
@@ -417,7 +417,7 @@ export class Interpreter implements ExpansionHost {
           if (i > 0) pipes[i - 1].closeRead();
         }
       });
-      const statuses = await Promise.all(stages);
+      const statuses = await Promise.all(stages).finally(() => pipes.forEach((pipe) => pipe.detach()));
       if (this.signal.aborted) throw new InterruptSignal();
       status = statuses[statuses.length - 1];
       if (this.state.options.pipefail) status = [...statuses].reverse().find((s) => s !== 0) ?? 0;
@@ -1001,8 +1001,13 @@ export class Interpreter implements ExpansionHost {
       terminal: this.shared.terminal,
       identity: this.shared.identity,
       resolvePath: (p: string) => resolvePath(cwd, p === '~' ? home : p.startsWith('~/') ? home + p.slice(1) : p),
-      exec: (argv: string[], over?: Partial<Io>) => this.invoke(argv, { ...io, ...over }),
-      runScript: (source: string, over?: Partial<Io>, args?: string[]) => this.runChildShell(source, { ...io, ...over }, args ?? ['sh']),
+      exec: (argv: string[], over?: Partial<Io>) => {
+        // Variables given to this command only (`X=1 xargs ...`) reach what it runs.
+        const base = this.state.environment();
+        const extra = Object.entries(env).filter(([k, v]) => base[k] !== v);
+        return this.invoke(argv, { ...io, ...over }, extra);
+      },
+      runScript: (source: string, over?: Partial<Io>, args?: string[]) => this.runChildShell(source, { ...io, ...over }, args ?? ['sh'], env),
     };
   }
 
@@ -1100,6 +1105,7 @@ export class Interpreter implements ExpansionHost {
     if (KEYWORDS.has(name)) return { kind: 'keyword' };
     const fn = this.state.functions.get(name);
     if (fn) return { kind: 'function', source: fn.source };
+    if (BUILTINS_SHOWN_AS_FILES.has(name)) return { kind: 'file', path: `/usr/bin/${name}` };
     if (BUILTINS[name] || SHELL_BUILTIN_COMMANDS.has(name)) return { kind: 'builtin' };
     const path = this.findExecutable(name);
     return path ? { kind: 'file', path } : undefined;
@@ -1113,6 +1119,7 @@ export class Interpreter implements ExpansionHost {
     }
     const entry = this.shared.commands.get(name);
     if (entry) return entry.path;
+    if (BUILTINS_SHOWN_AS_FILES.has(name)) return `/usr/bin/${name}`;
     for (const dir of (this.get('PATH') ?? '').split(':')) {
       if (!dir) continue;
       const p = resolvePath('/', `${dir}/${name}`);

@@ -176,8 +176,15 @@ export class Pipe {
       },
     };
     this.reader = new InputStream(() => this.pull(signal));
-    signal?.addEventListener('abort', () => this.wakeAll(), { once: true });
+    if (signal) {
+      const onAbort = () => this.wakeAll();
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.detach = () => signal.removeEventListener('abort', onAbort);
+    }
   }
+
+  /** Removes the abort listener once both ends are done. */
+  detach: () => void = () => {};
 
   /** The writer is done: the reader sees end of input once the buffer drains. */
   closeWrite(): void {
