@@ -1,12 +1,17 @@
 // The `kubelab` command: engine (and later shell, start, lab, grade).
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { runEngineCommand } from '../engine/cli/engine-command';
+import { appDataDir } from '../engine/cli/app-data';
+import { runShellCommand } from '../engine/cli/shell-command';
 
 const USAGE = `Usage: kubelab <command> [options]
 
 Commands:
   engine [--data DIR] [--port N] [--kubeconfig FILE] [--topology NAME]
          Run the simulated cluster in the foreground.
+  shell [--node NAME] [--kubeconfig FILE | --data DIR]
+         Log in to a node of a running cluster ([root@master ~]#).
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -24,6 +29,26 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return runEngineCommand({ data: values.data, port, kubeconfig: values.kubeconfig, topology: values.topology });
+    }
+    case 'start': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { browser: { type: 'boolean' }, port: { type: 'string' }, data: { type: 'string' }, 'no-open': { type: 'boolean' } },
+        strict: true,
+      });
+      const port = values.port === undefined ? undefined : Number(values.port);
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+        process.stderr.write(`kubelab: invalid --port "${values.port}"\n`);
+        return 2;
+      }
+      // Loaded only here: the host (pty, WebSocket) is not needed by the other commands.
+      const { runStartCommand } = await import('../main/host/start-command');
+      return runStartCommand({ browser: values.browser, port, data: values.data, open: !values['no-open'] });
+    }
+    case 'shell': {
+      const { values } = parseArgs({ args: rest, options: { node: { type: 'string', default: 'master' }, kubeconfig: { type: 'string' }, data: { type: 'string' } }, strict: true });
+      const kubeconfig = values.kubeconfig ?? join(values.data ?? appDataDir(), 'kubeconfig');
+      return runShellCommand({ node: values.node!, kubeconfig });
     }
     case undefined:
     case '-h':

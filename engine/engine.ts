@@ -11,6 +11,8 @@ import { ClusterClient } from './controllers/runtime/cluster-client';
 import type { Controller } from './controllers/runtime/controller';
 import { EventRecorder } from './controllers/runtime/event-recorder';
 import { writeKubeconfig } from './kubeconfig';
+import { installNodeShell } from './api/node-shell';
+import { NodeShells } from './node-shells/node-shells';
 import { createRegistry } from './registry';
 import type { Registry } from './registry/registry';
 import { ObjectStore } from './store/object-store';
@@ -43,6 +45,7 @@ export class Engine {
     readonly clock: Clock,
     readonly topology: Topology,
     readonly controllers: Controller[],
+    readonly nodeShells: NodeShells,
     info: { url: string; token: string; kubeconfigPath: string },
   ) {
     this.url = info.url;
@@ -75,6 +78,8 @@ export class Engine {
       const events = new EventRecorder(client);
       const controllers = opts.controllers === false ? [] : createControllers({ client, clock, events, topology });
       installExtensions({ api, registry, service, client, clock, events, topology });
+      let nodeShells: NodeShells | undefined;
+      installNodeShell(api, service, (node, req, io) => nodeShells!.start(node, req.cols, req.rows, io));
       // Reuse the last port when it is free, so kubeconfigs handed out earlier keep working.
       const lastPort = Number(store.getMeta('port') ?? 0);
       let url: string;
@@ -87,7 +92,8 @@ export class Engine {
       store.setMeta('port', new URL(url).port);
       const kubeconfigPath = opts.kubeconfigPath ?? join(opts.dataDir, 'kubeconfig');
       writeKubeconfig(kubeconfigPath, url, token, certs.caCert);
-      const engine = new Engine(store, registry, service, api, client, clock, topology, controllers, { url, token, kubeconfigPath });
+      nodeShells = new NodeShells({ clock, store, topology, engineUrl: url, caPem: certs.caCert, token });
+      const engine = new Engine(store, registry, service, api, client, clock, topology, controllers, nodeShells, { url, token, kubeconfigPath });
       for (const c of controllers) c.start();
       return engine;
     } catch (e) {
@@ -105,6 +111,7 @@ export class Engine {
     if (this.stopped) return;
     this.stopped = true;
     for (const c of this.controllers) c.stop();
+    await this.nodeShells.dispose();
     await this.api.close();
     this.store.close();
   }

@@ -3,15 +3,25 @@ import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify } from 'yaml';
 
-export function kubeconfigYaml(server: string, token: string, caPem: string, namespace?: string): string {
+export interface KubeconfigNames {
+  cluster: string;
+  user: string;
+  context: string;
+}
+
+/** The names kubeadm gives its admin.conf, used inside the simulated master. */
+export const KUBEADM_NAMES: KubeconfigNames = { cluster: 'kubernetes', user: 'kubernetes-admin', context: 'kubernetes-admin@kubernetes' };
+const KUBELAB_NAMES: KubeconfigNames = { cluster: 'kubelab', user: 'kubelab', context: 'kubelab' };
+
+export function kubeconfigYaml(server: string, token: string, caPem: string, names: KubeconfigNames = KUBELAB_NAMES): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'kubelab', cluster: { 'certificate-authority-data': Buffer.from(caPem).toString('base64'), server } }],
-    contexts: [{ name: 'kubelab', context: { cluster: 'kubelab', user: 'kubelab', ...(namespace ? { namespace } : {}) } }],
-    'current-context': 'kubelab',
+    clusters: [{ name: names.cluster, cluster: { 'certificate-authority-data': Buffer.from(caPem).toString('base64'), server } }],
+    contexts: [{ name: names.context, context: { cluster: names.cluster, user: names.user } }],
+    'current-context': names.context,
     preferences: {},
-    users: [{ name: 'kubelab', user: { token } }],
+    users: [{ name: names.user, user: { token } }],
   });
 }
 
