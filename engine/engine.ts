@@ -76,7 +76,7 @@ export class Engine {
       const certs = await ensureServingCerts(opts.dataDir, clock.now(), topology.nodes.filter((n) => n.controlPlane).map((n) => n.internalIP), topology.nodes.filter((n) => n.controlPlane).map((n) => n.name));
       const api = new ApiServer({ registry, service, clock, token, tls: certs });
       const events = new EventRecorder(client);
-      const controllers = opts.controllers === false ? [] : createControllers({ client, clock, events, topology });
+      const controllers = opts.controllers === false ? [] : createControllers({ client, clock, events, topology, caCert: certs.caCert });
       installExtensions({ api, registry, service, client, clock, events, topology });
       let nodeShells: NodeShells | undefined;
       installNodeShell(api, service, (node, req, io) => nodeShells!.start(node, req.cols, req.rows, io));
