@@ -15,7 +15,7 @@ export const DNS1123_LABEL_MSG =
 export const DNS1035_LABEL_MSG =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
-export type NameRule = 'subdomain' | 'label' | 'dns1035';
+export type NameRule = 'subdomain' | 'label' | 'dns1035' | 'path';
 
 export function validateDnsSubdomain(field: string, value: string): FieldError[] {
   const errs: FieldError[] = [];
@@ -35,6 +35,14 @@ export function validateDns1035Label(field: string, value: string): FieldError[]
   const errs: FieldError[] = [];
   if (value.length > 63) errs.push(invalid(field, value, 'must be no more than 63 characters'));
   if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value)) errs.push(invalid(field, value, DNS1035_LABEL_MSG));
+  return errs;
+}
+
+/** path.IsValidPathSegmentName: RBAC object names (`system:controller:x` is valid). */
+export function validatePathSegmentName(field: string, value: string): FieldError[] {
+  if (value === '.' || value === '..') return [invalid(field, value, `may not be '${value}'`)];
+  const errs: FieldError[] = [];
+  for (const c of ['/', '%']) if (value.includes(c)) errs.push(invalid(field, value, `may not contain '${c}'`));
   return errs;
 }
 
@@ -93,7 +101,7 @@ export function validateObjectMeta(obj: KubeObject, namespaced: boolean, rule: N
   const m = obj.metadata;
   if (!m.name && !m.generateName) errs.push(required('metadata.name', 'name or generateName is required'));
   else if (m.name) {
-    const v = rule === 'label' ? validateDnsLabel : rule === 'dns1035' ? validateDns1035Label : validateDnsSubdomain;
+    const v = rule === 'label' ? validateDnsLabel : rule === 'dns1035' ? validateDns1035Label : rule === 'path' ? validatePathSegmentName : validateDnsSubdomain;
     errs.push(...v('metadata.name', m.name));
   }
   if (namespaced && !m.namespace) errs.push(required('metadata.namespace', ''));

@@ -14,7 +14,7 @@ export function containersCell(spec: any): [string, string] {
   return [cs.map((c) => c.name).join(','), cs.map((c) => c.image).join(',')];
 }
 
-function validateIntOrPercent(field: string, v: unknown): FieldError[] {
+export function validateIntOrPercent(field: string, v: unknown): FieldError[] {
   if (v === undefined) return [];
   if (typeof v === 'number') return v < 0 ? [invalid(field, v, 'must be greater than or equal to 0')] : [];
   if (typeof v === 'string' && !/^\d+%$/.test(v)) return [invalid(field, v, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')")];

@@ -10,7 +10,7 @@ export class Registry {
     for (const def of definitions) {
       for (const v of def.versions) this.byPath.set(`${def.group}/${v.version}/${def.plural}`, { def, version: v });
       this.byKind.set(`${def.group}/${def.kind}`, def);
-      this.byStoreKey.set(storeKey(def), def);
+      if (!this.byStoreKey.has(storeKey(def))) this.byStoreKey.set(storeKey(def), def);
     }
   }
 

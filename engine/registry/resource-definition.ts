@@ -83,7 +83,7 @@ export interface ResourceDefinition {
   /** metadata.generation is set to 1 on create and bumped when the spec changes. */
   tracksGeneration?: boolean;
   /** How metadata.name is validated (DNS-1123 subdomain unless said otherwise). */
-  nameRule?: 'subdomain' | 'label' | 'dns1035';
+  nameRule?: 'subdomain' | 'label' | 'dns1035' | 'path';
   /** Keep client-supplied status on create (e.g. Events, Nodes registered by kubelets). */
   keepStatusOnCreate?: boolean;
   keepsMetadataOnStatusUpdate?: boolean;
@@ -101,6 +101,12 @@ export interface ResourceDefinition {
   afterCreate?(obj: KubeObject, ctx: RegistryContext): void;
   /** Field selectors this kind supports beyond metadata.name/metadata.namespace. */
   fieldSelectors?: Record<string, (obj: KubeObject) => string>;
+  /**
+   * Serve the objects stored under another kind's store key (events.k8s.io Events are the core
+   * Events, converted). Objects are kept in that kind's storage shape; the first definition
+   * listed for a store key owns it (Registry.byKey).
+   */
+  storeKeyOf?: string;
 }
 
 /** `deployments.apps`, `pods`: the resource's name as error messages show it. */
@@ -119,5 +125,6 @@ export function apiVersionOf(group: string, version: string): string {
 
 /** The key under which the store keeps this resource's objects. */
 export function storeKey(def: ResourceDefinition): string {
+  if (def.storeKeyOf) return def.storeKeyOf;
   return def.group ? `${def.group}/${def.plural}` : def.plural;
 }

@@ -29,12 +29,12 @@ export function validateNonNegative(field: string, v: unknown): FieldError[] {
   return [];
 }
 
-export function validateSelectorAndTemplate(spec: any, opts: { requireSelector?: boolean; templatePath?: string } = {}): FieldError[] {
+export function validateSelectorAndTemplate(spec: any, opts: { requireSelector?: boolean; templatePath?: string; kindName?: string } = {}): FieldError[] {
   const errs: FieldError[] = [];
   const tp = opts.templatePath ?? 'spec.template';
   const sel = spec?.selector;
   if (!sel && opts.requireSelector !== false) errs.push(required('spec.selector', ''));
-  else if (sel && isEmptyLabelSelector(sel)) errs.push({ type: 'FieldValueInvalid', field: 'spec.selector', rendered: goLabelSelectorLiteral(sel), detail: 'empty selector is invalid for deployment' });
+  else if (sel && isEmptyLabelSelector(sel)) errs.push({ type: 'FieldValueInvalid', field: 'spec.selector', rendered: goLabelSelectorLiteral(sel), detail: `empty selector is invalid for ${opts.kindName ?? 'deployment'}` });
   const labels = spec?.template?.metadata?.labels;
   errs.push(...validateLabels(`${tp}.metadata.labels`, labels));
   if (sel && !isEmptyLabelSelector(sel) && !matches(fromLabelSelector(sel), labels ?? {})) {
