@@ -28,6 +28,9 @@ export function serveWatch(r: ResourceRequest, service: ResourceService, clock: 
     'Cache-Control': 'no-cache, private',
     'Transfer-Encoding': 'chunked',
   });
+  // Send the headers now: a watch with nothing to report yet must still answer, or clients
+  // (rollout status --watch=false, informers) wait for the first event before seeing a response.
+  r.res.flushHeaders();
 
   const encode = (type: string, obj: KubeObject): string => {
     const versioned = service.toVersion(r.def, r.version, obj);
