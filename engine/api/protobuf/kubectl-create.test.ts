@@ -70,7 +70,8 @@ const CASES: Case[] = [
   { name: 'quota --hard', args: ['create', 'quota', 'q', '--hard=cpu=1,memory=1Gi,pods=2,requests.cpu=500m', '--scopes=BestEffort'], get: ['resourcequota', 'q'] },
   { name: 'priorityclass', args: ['create', 'priorityclass', 'high', '--value=1000', '--description=important', '--preemption-policy=Never'], get: ['priorityclass', 'high'] },
   { name: 'poddisruptionbudget', args: ['create', 'poddisruptionbudget', 'pdb', '--selector=app=web', '--min-available=50%'], get: ['poddisruptionbudget', 'pdb'] },
-  { name: 'autoscale (needs the deployment)', args: ['autoscale', 'deployment', 'web', '--min=2', '--max=5', '--cpu-percent=80'], get: ['hpa', 'web'] },
+  // autoscale sends autoscaling/v1; read it back in that version (plain `get hpa` prefers v2).
+  { name: 'autoscale (needs the deployment)', args: ['autoscale', 'deployment', 'web', '--min=2', '--max=5', '--cpu-percent=80'], get: ['horizontalpodautoscalers.v1.autoscaling', 'web'] },
 ];
 
 describe('kubectl typed clients send protobuf the engine reads as JSON', () => {
