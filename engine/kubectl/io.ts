@@ -77,6 +77,13 @@ export interface KubectlIO {
   platform?: string;
   /** Process id shown in klog-style lines. */
   pid?: number;
+  /** Standard input as a stream, for interactive commands (`exec -i`, `attach -i`); else stdin() is used. */
+  stdinStream?: () => AsyncIterable<Uint8Array>;
+  /** Whether stdin is a terminal (`-t` needs one), and switching it to raw mode. */
+  stdinIsTTY?: boolean;
+  setRawMode?: (raw: boolean) => void;
+  /** Terminal size changes (`exec -t` sends them on the resize channel); returns its cleanup. */
+  onResize?: (listener: (size: { columns: number; rows: number }) => void) => () => void;
 }
 
 /** Path separator for KUBECONFIG lists: kubectl uses filepath.ListSeparator. */

@@ -35,6 +35,16 @@ export async function main(argv: string[]): Promise<number> {
     now: () => Date.now(),
     platform: `${process.platform === 'win32' ? 'windows' : process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`,
     pid: process.pid,
+    stdinStream: () => process.stdin as AsyncIterable<Uint8Array>,
+    stdinIsTTY: !!process.stdin.isTTY,
+    setRawMode: (raw) => {
+      if (process.stdin.isTTY) process.stdin.setRawMode(raw);
+    },
+    onResize: (listener) => {
+      const h = () => listener({ columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 });
+      process.stdout.on('resize', h);
+      return () => void process.stdout.off('resize', h);
+    },
   };
   try {
     const code = await run(argv, io);

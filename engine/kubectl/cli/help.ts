@@ -42,7 +42,8 @@ function indentLines(text: string, n: number): string {
 // Upstream: templater.go cmdGroupsString; names padded to the longest visible name + 3.
 function commandGroups(cmd: Command): string {
   const visible = cmd.availableChildren();
-  const width = Math.max(...visible.map((c) => c.name.length)) + 2;
+  // cobra's NamePadding never goes below minNamePadding (11).
+  const width = Math.max(11, ...visible.map((c) => c.name.length)) + 2;
   const line = (c: Command) => '  ' + c.name.padEnd(width) + ' ' + (c.spec.short ?? '');
   const groups = cmd.spec.groups;
   if (!groups) return ['Available Commands:', ...visible.map(line)].join('\n');

@@ -11,7 +11,9 @@ export async function nodeTransport(req: HttpRequest): Promise<HttpResponse> {
       url,
       {
         method: req.method,
-        headers: req.headers,
+        // A body always goes with its length: without it node sends DELETE bodies chunked,
+        // which Go's and Kubelab's servers reject with a bare 400.
+        headers: req.body === undefined ? req.headers : { ...req.headers, 'Content-Length': String(Buffer.byteLength(req.body)) },
         ca: req.ca as string | undefined,
         cert: req.cert as string | undefined,
         key: req.key as string | undefined,

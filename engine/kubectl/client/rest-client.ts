@@ -26,6 +26,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Adds `timeout=` to the query like client-go does when a timeout is set. */
   timeoutParam?: string;
+  /** Extra request headers (the SPDY upgrade headers of exec/attach/port-forward). */
+  headers?: Record<string, string>;
 }
 
 export interface RawResponse {
@@ -65,6 +67,7 @@ export class RestClient {
     const url = this.url(o.path, query);
     const headers: Record<string, string> = { Accept: o.accept ?? acceptJson, 'User-Agent': this.userAgent() };
     if (this.config.token) headers.Authorization = `Bearer ${this.config.token}`;
+    Object.assign(headers, o.headers ?? {});
     let body: string | Uint8Array | undefined;
     if (o.body !== undefined) {
       body = typeof o.body === 'string' || o.body instanceof Uint8Array ? o.body : JSON.stringify(o.body);
@@ -110,6 +113,17 @@ export class RestClient {
   async json<T = unknown>(o: RequestOptions): Promise<T> {
     const res = await this.request(o);
     return JSON.parse(new TextDecoder().decode(res.body)) as T;
+  }
+
+  /** A streamed response (logs -f): non-2xx becomes a StatusError, else the body as it arrives. */
+  async stream(o: RequestOptions): Promise<HttpResponse> {
+    const res = await this.send(o, true);
+    if (res.status < 200 || res.status > 299) {
+      const chunks: Uint8Array[] = [];
+      for await (const c of res.body) chunks.push(c);
+      throw responseError(res.status, concat(chunks), o.method ?? 'GET');
+    }
+    return res;
   }
 
   /** A watch: calls onEvent per event until the server closes or the signal aborts. */

@@ -1,12 +1,13 @@
-// `kubectl apply`: flags and help are kubectl's; applying is still to be written.
+// `kubectl apply` and its last-applied subcommands: flags and help here, the work in
+// apply-run.ts (loaded only when apply runs).
 import type { CommandSpec } from '../cli/command';
 import { applyDocs } from './docs/apply';
-import { notImplemented, placeholder } from './not-implemented';
+import { placeholder } from './not-implemented';
 
 export const applyCommand: CommandSpec = {
   ...applyDocs,
   short: 'Apply a configuration to a resource by file name or stdin',
-  run: notImplemented,
+  run: async (ctx) => (await import('./apply-run')).runApply(ctx),
   subcommands: [
     placeholder('edit-last-applied', 'Edit latest last-applied-configuration annotations of a resource/object'),
     placeholder('set-last-applied', 'Set the last-applied-configuration annotation on a live object to match the contents of a file'),

@@ -1,10 +1,9 @@
-// `kubectl delete`: flags and help are kubectl's; deleting is still to be written.
+// `kubectl delete`: flags and help here, the work in delete-run.ts (loaded when it runs).
 import type { CommandSpec } from '../cli/command';
 import { deleteDocs } from './docs/delete';
-import { notImplemented } from './not-implemented';
 
 export const deleteCommand: CommandSpec = {
   ...deleteDocs,
   short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
-  run: notImplemented,
+  run: async (ctx) => (await import('./delete-run')).runDelete(ctx),
 };

@@ -14,6 +14,22 @@ import { applyCommand } from './apply';
 import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { helpCommand } from './help';
+import { explainCommand } from './explain';
+import { apiResourcesCommand, apiVersionsCommand } from './api-resources';
+import { clusterInfoCommand } from './cluster-info';
+import { logsCommand } from './logs';
+import { attachCommand, execCommand } from './exec';
+import { portForwardCommand } from './port-forward';
+import { topCommand } from './top';
+import { completeCommand, completionCommand } from './completion';
+import { labelCommand } from './label';
+import { annotateCommand } from './annotate';
+import { scaleCommand } from './scale';
+import { patchCommand } from './patch';
+import { setCommand } from './set';
+import { rolloutCommand } from './rollout';
+import { exposeCommand, runCommand } from './run-cmd';
+import { cordonCommand, drainCommand, taintCommand, uncordonCommand } from './node-cmds';
 
 const groups = [
   { message: 'Basic Commands (Beginner):', commands: ['create', 'expose', 'run', 'set'] },
@@ -45,28 +61,28 @@ export function rootSpec(home: string): CommandSpec {
     // Order matters: cobra suggests commands in the order they were added.
     subcommands: [
       createCommand,
-      placeholder('expose', 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service'),
-      placeholder('run', 'Run a particular image on the cluster'),
-      placeholder('set', 'Set specific features on objects'),
-      placeholder('explain', 'Get documentation for a resource'),
+      exposeCommand,
+      runCommand,
+      setCommand,
+      explainCommand,
       getCommand,
       placeholder('edit', 'Edit a resource on the server'),
       deleteCommand,
-      placeholder('rollout', 'Manage the rollout of a resource'),
-      placeholder('scale', 'Set a new size for a deployment, replica set, or replication controller'),
+      rolloutCommand,
+      scaleCommand,
       placeholder('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
       placeholder('certificate', 'Modify certificate resources'),
-      placeholder('cluster-info', 'Display cluster information'),
-      placeholder('top', 'Display resource (CPU/memory) usage'),
-      placeholder('cordon', 'Mark node as unschedulable'),
-      placeholder('uncordon', 'Mark node as schedulable'),
-      placeholder('drain', 'Drain node in preparation for maintenance'),
-      placeholder('taint', 'Update the taints on one or more nodes'),
+      clusterInfoCommand,
+      topCommand,
+      cordonCommand,
+      uncordonCommand,
+      drainCommand,
+      taintCommand,
       describeCommand,
-      placeholder('logs', 'Print the logs for a container in a pod'),
-      placeholder('attach', 'Attach to a running container'),
-      placeholder('exec', 'Execute a command in a container'),
-      placeholder('port-forward', 'Forward one or more local ports to a pod'),
+      logsCommand,
+      attachCommand,
+      execCommand,
+      portForwardCommand,
       placeholder('proxy', 'Run a proxy to the Kubernetes API server'),
       placeholder('cp', 'Copy files and directories to and from containers'),
       placeholder('auth', 'Inspect authorization'),
@@ -74,18 +90,18 @@ export function rootSpec(home: string): CommandSpec {
       placeholder('events', 'List events'),
       placeholder('diff', 'Diff the live version against a would-be applied version'),
       applyCommand,
-      placeholder('patch', 'Update fields of a resource'),
+      patchCommand,
       placeholder('replace', 'Replace a resource by file name or stdin'),
       placeholder('wait', 'Experimental: Wait for a specific condition on one or many resources'),
       placeholder('kustomize', 'Build a kustomization target from a directory or URL'),
-      placeholder('label', 'Update the labels on a resource'),
-      placeholder('annotate', 'Update the annotations on a resource'),
-      placeholder('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
+      labelCommand,
+      annotateCommand,
+      completionCommand,
       configCommand,
       placeholder('plugin', 'Provides utilities for interacting with plugins'),
       versionCommand,
-      placeholder('api-versions', 'Print the supported API versions on the server, in the form of "group/version"'),
-      placeholder('api-resources', 'Print the supported API resources on the server'),
+      apiVersionsCommand,
+      apiResourcesCommand,
       {
         use: 'options',
         short: 'Print the list of flags inherited by all commands',
@@ -96,6 +112,7 @@ export function rootSpec(home: string): CommandSpec {
         },
       },
       helpCommand,
+      completeCommand,
     ],
   };
 }

@@ -9,7 +9,7 @@ import type { KubeObject } from '../../printers/name-printer';
 import { createSecretDocs } from '../docs/create-secret';
 import { createSecretGenericDocs } from '../docs/create-secret-generic';
 import { defaultSubCommandRun } from '../config/config';
-import { placeholder } from '../not-implemented';
+import { createSecretDockerRegistryCommand, createSecretTlsCommand } from './create-generators';
 import { createAndPrint, dryRunStrategy, enforcedNamespace, requireName } from './create-util';
 import { configMapKeyErrors, parseLiteralSource, readEnvFileSources, readFileSources, sortedRecord } from './from-sources';
 
@@ -52,8 +52,8 @@ export const createSecretCommand: CommandSpec = {
   short: 'Create a secret using a specified subcommand',
   run: defaultSubCommandRun,
   subcommands: [
-    placeholder('docker-registry', 'Create a secret for use with a Docker registry'),
+    createSecretDockerRegistryCommand,
     createSecretGenericCommand,
-    placeholder('tls', 'Create a TLS secret'),
+    createSecretTlsCommand,
   ],
 };

@@ -61,8 +61,10 @@ export interface CreateTarget {
   group: string;
   version: string;
   resource: string;
-  /** Used in kubectl's `failed to create <what>: …` message. */
-  what: string;
+  /** Used in kubectl's `failed to create <what>: …` message; undefined: the server error as is. */
+  what?: string;
+  /** Cluster-scoped kinds (namespace, clusterrole, priorityclass …) are POSTed without a namespace. */
+  namespaced?: boolean;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function createAndPrint(ctx: CommandContext, obj: KubeObject, targe
     const ns = obj.metadata?.namespace ?? (await ctx.factory.namespace()).namespace;
     const client = await ctx.factory.client();
     const path = resourcePath(
-      { group: target.group, version: target.version, resource: target.resource, namespaced: true } as never,
+      { group: target.group, version: target.version, resource: target.resource, namespaced: target.namespaced ?? true } as never,
       ns,
     );
     const query: Record<string, string> = {};
@@ -86,6 +88,7 @@ export async function createAndPrint(ctx: CommandContext, obj: KubeObject, targe
     try {
       result = await client.json<KubeObject>({ method: 'POST', path, query, body: obj });
     } catch (e) {
+      if (target.what === undefined) throw e;
       throw new KubectlError(`failed to create ${target.what}: ${(e as Error).message}`);
     }
   }

@@ -1,13 +1,28 @@
-// `kubectl create`: from files (-f/-k, still to be written) and the generator subcommands.
+// `kubectl create`: from files (-f, create-from-files.ts) and the generator subcommands.
 // Upstream: kubernetes/kubectl pkg/cmd/create/create.go (ValidateArgs, RunCreate).
 
 import type { CommandSpec } from '../../cli/command';
 import { KubectlError, UsageError } from '../../errors';
 import { createDocs } from '../docs/create';
-import { notImplemented, placeholder } from '../not-implemented';
 import { createDeploymentCommand } from './create-deployment';
 import { createConfigMapCommand } from './create-configmap';
 import { createSecretCommand } from './create-secret';
+import {
+  createClusterRoleBindingCommand,
+  createClusterRoleCommand,
+  createCronJobCommand,
+  createIngressCommand,
+  createJobCommand,
+  createNamespaceCommand,
+  createPdbCommand,
+  createPriorityClassCommand,
+  createQuotaCommand,
+  createRoleBindingCommand,
+  createRoleCommand,
+  createServiceAccountCommand,
+  createServiceCommand,
+  createTokenCommand,
+} from './create-generators';
 
 export const createCommand: CommandSpec = {
   ...createDocs,
@@ -17,25 +32,25 @@ export const createCommand: CommandSpec = {
     if (ctx.flags.strings('filename').length === 0 && ctx.flags.string('kustomize') === '') {
       throw new KubectlError('must specify one of -f and -k');
     }
-    return notImplemented(ctx);
+    return (await import('./create-from-files')).runCreateFromFiles(ctx);
   },
   subcommands: [
-    placeholder('clusterrole', 'Create a cluster role'),
-    placeholder('clusterrolebinding', 'Create a cluster role binding for a particular cluster role'),
+    createClusterRoleCommand,
+    createClusterRoleBindingCommand,
     createConfigMapCommand,
-    placeholder('cronjob', 'Create a cron job with the specified name'),
+    createCronJobCommand,
     createDeploymentCommand,
-    placeholder('ingress', 'Create an ingress with the specified name'),
-    placeholder('job', 'Create a job with the specified name'),
-    placeholder('namespace', 'Create a namespace with the specified name'),
-    placeholder('poddisruptionbudget', 'Create a pod disruption budget with the specified name'),
-    placeholder('priorityclass', 'Create a priority class with the specified name'),
-    placeholder('quota', 'Create a quota with the specified name'),
-    placeholder('role', 'Create a role with single rule'),
-    placeholder('rolebinding', 'Create a role binding for a particular role or cluster role'),
+    createIngressCommand,
+    createJobCommand,
+    createNamespaceCommand,
+    createPdbCommand,
+    createPriorityClassCommand,
+    createQuotaCommand,
+    createRoleCommand,
+    createRoleBindingCommand,
     createSecretCommand,
-    placeholder('service', 'Create a service using a specified subcommand'),
-    placeholder('serviceaccount', 'Create a service account with the specified name'),
-    placeholder('token', 'Request a service account token'),
+    createServiceCommand,
+    createServiceAccountCommand,
+    createTokenCommand,
   ],
 };

@@ -1,5 +1,5 @@
 // Help text and flags of `kubectl apply`, exactly as kubectl v1.32 prints them (user-visible
-// output we must match; captured from the reference binary, see ../../README.md).
+// output we must match; captured from the reference binary by testdata/gen-docs.ts).
 
 import type { CommandDocs } from '../../cli/command';
 
@@ -30,8 +30,9 @@ export const applyDocs: CommandDocs = {
     { name: "show-managed-fields", type: "bool", usage: "If true, keep the managedFields when printing objects in JSON or YAML format." },
     { name: "subresource", type: "string", usage: "If specified, apply will operate on the subresource of the requested object.  Only allowed when using --server-side. This flag is beta and may change in the future." },
     { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
-    { name: "timeout", type: "duration", default: "0s", usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object" },
+    { name: "timeout", type: "duration", usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object" },
     { name: "validate", type: "string", default: "strict", noOptDefVal: "strict", usage: "Must be one of: strict (or true), warn, ignore (or false). \"true\" or \"strict\" will use a schema to validate the input and fail the request if invalid. It will perform server side validation if ServerSideFieldValidation is enabled on the api-server, but will fall back to less reliable client-side validation if not. \"warn\" will warn about unknown or duplicate fields without blocking the request if server-side field validation is enabled on the API server, and behave as \"ignore\" otherwise. \"false\" or \"ignore\" will not perform any schema validation, silently dropping any unknown or duplicate fields." },
     { name: "wait", type: "bool", usage: "If true, wait for resources to be gone before returning. This waits for finalizers." },
+    { name: "record", type: "bool", usage: "Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.", deprecated: "--record will be removed in the future", hidden: true },
   ],
 };

@@ -1,5 +1,5 @@
 // Help text and flags of `kubectl delete`, exactly as kubectl v1.32 prints them (user-visible
-// output we must match; captured from the reference binary, see ../../README.md).
+// output we must match; captured from the reference binary by testdata/gen-docs.ts).
 
 import type { CommandDocs } from '../../cli/command';
 
@@ -25,7 +25,7 @@ export const deleteDocs: CommandDocs = {
     { name: "raw", type: "string", usage: "Raw URI to DELETE to the server.  Uses the transport specified by the kubeconfig file." },
     { name: "recursive", shorthand: "R", type: "bool", usage: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory." },
     { name: "selector", shorthand: "l", type: "string", usage: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints." },
-    { name: "timeout", type: "duration", default: "0s", usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object" },
+    { name: "timeout", type: "duration", usage: "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object" },
     { name: "wait", type: "bool", default: "true", usage: "If true, wait for resources to be gone before returning. This waits for finalizers." },
   ],
 };
