@@ -33,3 +33,33 @@ await build({
   banner: { js: "import { createRequire as __kubelabCreateRequire } from 'node:module'; const require = __kubelabCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The desktop app. The host runs as its own process under Electron (dist/host.js); the Electron
+// main process and its preload are separate bundles (the preload as CommonJS: sandboxed preloads
+// cannot load ES modules); the renderer is built by Vite into dist/renderer.
+const appEntries = [
+  { src: 'main/host/host-main.ts', out: 'dist/host.js', format: 'esm', platform: 'node' },
+  { src: 'main/main.ts', out: 'dist/main/main.js', format: 'esm', platform: 'node' },
+  { src: 'main/preload.ts', out: 'dist/main/preload.cjs', format: 'cjs', platform: 'node' },
+].filter((e) => existsSync(join(root, e.src)));
+await Promise.all(
+  appEntries.map((e) =>
+    build({
+      absWorkingDir: root,
+      entryPoints: [e.src],
+      outfile: e.out,
+      bundle: true,
+      platform: e.platform,
+      target: 'node20',
+      format: e.format,
+      sourcemap: true,
+      external: ['better-sqlite3', 'node-pty', 'electron', 'bufferutil', 'utf-8-validate'],
+      ...(e.format === 'esm' ? { banner: { js: "import { createRequire as __kubelabCreateRequire } from 'node:module'; const require = __kubelabCreateRequire(import.meta.url);" } } : {}),
+      logLevel: 'warning',
+    }),
+  ),
+);
+if (existsSync(join(root, 'renderer/vite.config.ts'))) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+}

@@ -1,5 +1,6 @@
 // The one test command (`npm test`): builds, type-checks, then runs unit tests (*.test.ts beside
-// the code) and the cross-folder tests in test/ with node's test runner.
+// the code) and the cross-folder tests in test/ (integration, and e2e in Debian's Chromium) with
+// node's test runner.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -25,7 +26,14 @@ function findTests(dir, out = []) {
 }
 
 if (!args.includes('--no-build')) run(process.execPath, ['scripts/build.mjs']);
-if (!args.includes('--no-typecheck')) run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+if (!args.includes('--no-typecheck')) {
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
+  // Each runtime layer type-checks against its own world (STYLE rule 7): the browser renderer
+  // (DOM, no Node), the Electron main process, and the plain-Node host.
+  for (const project of ['renderer/tsconfig.json', 'renderer/tsconfig.test.json', 'main/tsconfig.json', 'main/host/tsconfig.json']) {
+    run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project, '--noEmit']);
+  }
+}
 
 let files = findTests(root).sort();
 if (only.length) files = files.filter((f) => only.some((o) => f.includes(o)));

@@ -1,0 +1,5 @@
+@echo off
+rem kubelab in the installed app (no Node on the machine): Electron's own Node runs the bundle.
+setlocal
+set ELECTRON_RUN_AS_NODE=1
+"%~dp0..\..\Kubelab.exe" "%~dp0..\app\dist\kubelab.js" %*
