@@ -33,6 +33,17 @@ function vfsAdapter(ctx: CommandContext): KubectlFS {
   };
 }
 
+/**
+ * The hook `kubectl edit` uses to run the editor inside a node shell: it is given the editor's
+ * argv (`['vi', '/tmp/kubectl-edit-1234.yaml']`, or `['sh', '-c', '$KUBE_EDITOR /tmp/...']`), runs
+ * it in this shell on this terminal (our vi, in-process, through ctx.exec) and resolves with its
+ * exit status. bin/kubectl has no such hook and starts a process instead.
+ */
+export type EditorLauncher = (argv: string[]) => Promise<number>;
+
+/** KubectlIO as the node shell provides it. */
+export type ShellKubectlIO = KubectlIO & { runEditor: EditorLauncher };
+
 export function kubectlCommand(transport: HttpTransport): Command {
   return async (ctx, argv) => {
     const { run } = await import('../kubectl/run');
@@ -42,7 +53,7 @@ export function kubectlCommand(transport: HttpTransport): Command {
         pending = pending.then(() => stream.write(s));
       },
     });
-    const io: KubectlIO = {
+    const io: ShellKubectlIO = {
       stdin: async () => new Uint8Array(await ctx.stdin.readAllBytes()),
       stdout: sink(ctx.stdout),
       stderr: sink(ctx.stderr),
@@ -55,6 +66,11 @@ export function kubectlCommand(transport: HttpTransport): Command {
       transport,
       platform: 'linux/amd64',
       pid: 1,
+      runEditor: async (editorArgv) => {
+        // What kubectl printed so far reaches the screen before the editor takes it over.
+        await pending;
+        return ctx.exec(editorArgv, { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr });
+      },
     };
     const code = await run(argv.slice(1), io);
     await pending;

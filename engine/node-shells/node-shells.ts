@@ -13,6 +13,9 @@ import { ShellSession } from '../shell/shell-session';
 import { VirtualFs } from '../shell/virtual-fs';
 import { kubectlCommand } from './kubectl-command';
 import { sshCommand } from './ssh-command';
+import { opensslCommand } from './openssl-command';
+import { kubectlCompleter } from './kubectl-completion';
+import type { HttpTransport } from '../kubectl/io';
 import { sandboxTransport } from './sandbox-transport';
 import { KUBEADM_NAMES, kubeconfigYaml } from '../kubeconfig';
 
@@ -49,12 +52,14 @@ export class NodeShells {
 
   private readonly apiServerAddress: string;
   private readonly adminKubeconfig: string;
+  private readonly transport: HttpTransport;
 
   constructor(private readonly opts: NodeShellsOptions) {
     this.shellClock = { now: () => opts.clock.now(), sleep: (ms, signal) => opts.clock.sleep(ms, signal) };
     const master = opts.topology.nodes.find((n) => n.controlPlane) ?? opts.topology.nodes[0];
     this.apiServerAddress = `https://${master.internalIP}:6443`;
     this.adminKubeconfig = kubeconfigYaml(this.apiServerAddress, opts.token, opts.caPem, KUBEADM_NAMES);
+    this.transport = sandboxTransport(this.apiServerAddress, opts.engineUrl);
   }
 
   nodeNames(): string[] {
@@ -96,8 +101,9 @@ export class NodeShells {
     let r = this.registries.get(node);
     if (!r) {
       r = createCommandRegistry();
-      r.registerCommand('kubectl', kubectlCommand(sandboxTransport(this.apiServerAddress, this.opts.engineUrl)));
+      r.registerCommand('kubectl', kubectlCommand(this.transport));
       r.registerCommand('ssh', sshCommand({ login: (n, c, rows) => this.session(n, c, rows), resolve: (h) => this.resolveHost(h) }));
+      r.registerCommand('openssl', opensslCommand);
       this.registries.set(node, r);
     }
     return r;
@@ -110,13 +116,17 @@ export class NodeShells {
 
   /** An interactive login shell on a node. */
   session(node: string, cols: number, rows: number): ShellSession {
-    const s = new ShellSession({
+    // kubectl completion wraps the shell's own; both are looked up when Tab is pressed.
+    let s: ShellSession | undefined;
+    const completer = kubectlCompleter({ interpreter: () => s!.interpreter, fallback: (line, cursor) => s!.defaultCompleter(line, cursor), transport: this.transport });
+    s = new ShellSession({
       fs: this.disk(node),
       clock: this.shellClock,
       commands: this.commands(node),
       hostname: node,
       cols,
       rows,
+      completer,
     });
     this.sessions.add(s);
     s.onExit(() => {

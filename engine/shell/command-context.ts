@@ -54,8 +54,11 @@ export interface CommandContext extends Io {
   resolvePath(path: string): string;
   /** Runs another command (function, builtin or registered command) with this context's I/O by default. */
   exec(argv: string[], io?: Partial<Io>): Promise<number>;
-  /** Runs shell source in a child shell (`sh -c`, `watch`), with `args` as $0 $1... */
-  runScript(source: string, io?: Partial<Io>, args?: string[]): Promise<number>;
+  /**
+   * Runs shell source in a child shell (`sh -c`, `watch`), with `args` as $0 $1... A `signal`
+   * stops it on its own (`timeout`); it stops on Ctrl-C either way.
+   */
+  runScript(source: string, io?: Partial<Io>, args?: string[], opts?: { signal?: AbortSignal }): Promise<number>;
 }
 
 /** GNU-style `prog: message` on stderr. */

@@ -946,14 +946,14 @@ export class Interpreter implements ExpansionHost {
   }
 
   /** A new non-interactive shell process: `bash -c`, `sh script.sh`, `./script.sh`. */
-  async runChildShell(source: string, io: Io, args: string[], env = this.state.environment(), errorName = 'bash'): Promise<number> {
+  async runChildShell(source: string, io: Io, args: string[], env = this.state.environment(), errorName = 'bash', signal = this.signal): Promise<number> {
     const shared: ShellShared = { ...this.shared, interactive: false, errorName, jobs: this.shared.jobs };
     const state = new ShellState();
     state.cwd = this.state.cwd;
     for (const [k, v] of Object.entries(env)) state.vars.set(k, { value: v, exported: true, readonly: false });
     state.scriptName = args[0] ?? 'bash';
     state.positional = args.slice(1);
-    const child = new Interpreter(shared, state, this.signal);
+    const child = new Interpreter(shared, state, signal);
     child.io = io;
     let program: Program;
     try {
@@ -1007,7 +1007,8 @@ export class Interpreter implements ExpansionHost {
         const extra = Object.entries(env).filter(([k, v]) => base[k] !== v);
         return this.invoke(argv, { ...io, ...over }, extra);
       },
-      runScript: (source: string, over?: Partial<Io>, args?: string[]) => this.runChildShell(source, { ...io, ...over }, args ?? ['sh'], env),
+      runScript: (source: string, over?: Partial<Io>, args?: string[], opts?: { signal?: AbortSignal }) =>
+        this.runChildShell(source, { ...io, ...over }, args ?? ['sh'], env, 'bash', opts?.signal ? AbortSignal.any([this.signal, opts.signal]) : undefined),
     };
   }
 

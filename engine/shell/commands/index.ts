@@ -31,6 +31,15 @@ import { xargs } from './xargs';
 import { sed } from './sed';
 import { awk } from './awk';
 import { basename, dirname, readlink } from './path-names';
+import { diff } from './diff';
+import { find } from './find';
+import { nl } from './nl';
+import { less, more } from './pager';
+import { df, free, ps, uptime } from './system-status';
+import { journalctl, systemctl } from './systemd';
+import { timeout } from './timeout';
+import { watch } from './watch';
+import { vi } from '../vi/vi-command';
 
 /** Name → implementation of every standard command, installed under /usr/bin. */
 export const STANDARD_COMMANDS: Record<string, Command> = {
@@ -45,21 +54,30 @@ export const STANDARD_COMMANDS: Record<string, Command> = {
   cp,
   cut,
   date,
+  df,
+  diff,
   dirname,
   echo,
   egrep: grep,
   env,
   false: falseCommand,
   fgrep: grep,
+  find,
+  free,
   grep,
   head,
   hostname,
   id,
+  journalctl,
+  less,
   ls,
   mkdir,
+  more,
   mv,
+  nl,
   printenv,
   printf,
+  ps,
   pwd,
   readlink,
   realpath: readlink,
@@ -70,13 +88,19 @@ export const STANDARD_COMMANDS: Record<string, Command> = {
   sh: shellCommand,
   sleep,
   sort,
+  systemctl,
   tail,
   tee,
+  timeout,
   touch,
   tr,
   true: trueCommand,
   uname,
   uniq,
+  uptime,
+  vi,
+  vim: vi,
+  watch,
   wc,
   whoami,
   xargs,
