@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runEngineCommand } from '../engine/cli/engine-command';
 import { appDataDir } from '../engine/cli/app-data';
 import { runShellCommand } from '../engine/cli/shell-command';
+import { runLabCommand } from '../labs/runtime/lab-command';
 
 const USAGE = `Usage: kubelab <command> [options]
 
@@ -12,6 +13,8 @@ Commands:
          Run the simulated cluster in the foreground.
   shell [--node NAME] [--kubeconfig FILE | --data DIR]
          Log in to a node of a running cluster ([root@master ~]#).
+  lab list|show|start|check [options]
+         Guided labs: the catalogue, a cluster prepared for one, its checkpoints.
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -50,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       const kubeconfig = values.kubeconfig ?? join(values.data ?? appDataDir(), 'kubeconfig');
       return runShellCommand({ node: values.node!, kubeconfig });
     }
+    case 'lab':
+      return runLabCommand(rest);
     case undefined:
     case '-h':
     case '--help':

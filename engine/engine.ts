@@ -19,6 +19,11 @@ import { ObjectStore } from './store/object-store';
 import { bootstrapCluster } from './topology/bootstrap';
 import { topologyNamed, type Topology } from './topology/topology';
 import { installExtensions } from './extensions';
+import { installPodExec } from './api/pod-exec';
+import { installPodLogs } from './api/pod-logs';
+import { KubeletController } from './kubelet/kubelet';
+import { HistoryLog } from './history/history-log';
+import { installLabEndpoints } from './history/lab-endpoints';
 
 export interface EngineOptions {
   dataDir: string;
@@ -35,6 +40,8 @@ export class Engine {
   readonly token: string;
   readonly kubeconfigPath: string;
   private stopped = false;
+  /** Closed last on stop (the lab history log). */
+  private readonly closers: Array<() => void> = [];
 
   private constructor(
     readonly store: ObjectStore,
@@ -80,6 +87,13 @@ export class Engine {
       installExtensions({ api, registry, service, client, clock, events, topology });
       let nodeShells: NodeShells | undefined;
       installNodeShell(api, service, (node, req, io) => nodeShells!.start(node, req.cols, req.rows, io));
+      // pods/log, pods/exec and pods/attach are served by the simulated kubelets.
+      const kubelet = () => controllers.find((c): c is KubeletController => c instanceof KubeletController);
+      installPodLogs(api, service, clock, kubelet);
+      const closePodExec = installPodExec(api, service, () => {
+        const k = kubelet();
+        return k && ((pod, container, req, io, mode) => k.containerExec(pod, container, req, io, mode));
+      });
       // Reuse the last port when it is free, so kubeconfigs handed out earlier keep working.
       const lastPort = Number(store.getMeta('port') ?? 0);
       let url: string;
@@ -93,7 +107,13 @@ export class Engine {
       const kubeconfigPath = opts.kubeconfigPath ?? join(opts.dataDir, 'kubeconfig');
       writeKubeconfig(kubeconfigPath, url, token, certs.caCert);
       nodeShells = new NodeShells({ clock, store, topology, engineUrl: url, caPem: certs.caCert, token });
+      // The lab runner's history, commands, setup files and clock (engine/history/README.md).
+      const history = new HistoryLog(join(opts.dataDir, 'history.db'), store, registry, clock);
+      const shells = nodeShells;
+      installLabEndpoints({ api, clock, history, nodes: () => shells.nodeNames(), disk: (n) => shells.disk(n), saved: () => shells.save() });
       const engine = new Engine(store, registry, service, api, client, clock, topology, controllers, nodeShells, { url, token, kubeconfigPath });
+      engine.closers.push(closePodExec);
+      engine.closers.push(() => history.close());
       for (const c of controllers) c.start();
       return engine;
     } catch (e) {
@@ -113,6 +133,7 @@ export class Engine {
     for (const c of this.controllers) c.stop();
     await this.nodeShells.dispose();
     await this.api.close();
+    for (const c of this.closers.splice(0)) c();
     this.store.close();
   }
 }

@@ -22,6 +22,8 @@ export interface KubectlFS {
   readdir(path: string): Promise<string[]>;
   stat(path: string): Promise<FileStat>;
   mkdir(path: string, options?: { recursive?: boolean; mode?: number }): Promise<void>;
+  /** Deletes a file (kubectl edit's temp file); optional — without it the file stays. */
+  remove?(path: string): Promise<void>;
 }
 
 export interface TerminalInfo {
@@ -84,6 +86,11 @@ export interface KubectlIO {
   setRawMode?: (raw: boolean) => void;
   /** Terminal size changes (`exec -t` sends them on the resize channel); returns its cleanup. */
   onResize?: (listener: (size: { columns: number; rows: number }) => void) => () => void;
+  /**
+   * Runs an editor (argv, the file path last) on the user's terminal and resolves when it exits
+   * (`kubectl edit`); rejects with `notFound` when the program does not exist. Absent: no editing.
+   */
+  launchEditor?: (argv: string[]) => Promise<{ exitCode: number; notFound?: boolean }>;
 }
 
 /** Path separator for KUBECONFIG lists: kubectl uses filepath.ListSeparator. */

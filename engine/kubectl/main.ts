@@ -29,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
         return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode, size: s.size };
       },
       mkdir: async (p, o) => void (await fsp.mkdir(p, o)),
+      remove: (p) => fsp.rm(p, { force: true }),
     },
     terminal: { isTTY: !!process.stdout.isTTY, columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 },
     signal: controller.signal,
@@ -39,6 +40,14 @@ export async function main(argv: string[]): Promise<number> {
     stdinIsTTY: !!process.stdin.isTTY,
     setRawMode: (raw) => {
       if (process.stdin.isTTY) process.stdin.setRawMode(raw);
+    },
+    launchEditor: async (argv) => {
+      const { spawn } = await import('node:child_process');
+      return new Promise((resolve) => {
+        const child = spawn(argv[0], argv.slice(1), { stdio: 'inherit' });
+        child.on('error', (e: NodeJS.ErrnoException) => resolve({ exitCode: 127, notFound: e.code === 'ENOENT' }));
+        child.on('exit', (code) => resolve({ exitCode: code ?? 1 }));
+      });
     },
     onResize: (listener) => {
       const h = () => listener({ columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 });

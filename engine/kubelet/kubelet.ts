@@ -15,6 +15,8 @@ import { NodeImages } from './node-images';
 import { PodNetwork } from './pod-network';
 import { generatePodStatus } from './pod-status';
 import { PodWorker } from './pod-worker';
+import type { ExecIO, ExecProcess, ExecRequest } from '../api/exec-stream';
+import { attachContainer, startContainerExec } from './container-shell';
 
 interface NodeRuntime {
   name: string;
@@ -71,6 +73,24 @@ export class KubeletController extends Controller {
   /** The worker running a pod (logs, exec, metrics read through it). */
   worker(namespace: string, name: string): PodWorker | undefined {
     return this.workers.get(keyOf(namespace, name));
+  }
+
+  /**
+   * The container runtime behind pods/exec and pods/attach (installPodExec). Refusals throw with
+   * the message kubectl prints after `error: ` — the kubelet's words as the API server's
+   * WebSocket translator relays them.
+   */
+  // Upstream: pkg/kubelet/server/server.go (getExec), kubelet_pods.go (GetExec: findContainer)
+  containerExec(pod: KubeObject, container: string, req: ExecRequest, io: ExecIO, mode: 'exec' | 'attach'): ExecProcess {
+    const name = pod.metadata.name;
+    if (!pod.spec?.nodeName) throw new Error(`pod ${name} does not have a host assigned`);
+    const worker = this.worker(pod.metadata.namespace ?? 'default', name);
+    if (!worker || worker.uid !== pod.metadata.uid || worker.done) throw new Error('Internal error occurred: unable to upgrade connection: pod does not exist');
+    const running = worker.running(container);
+    if (!running) throw new Error(`Internal error occurred: unable to upgrade connection: container not found ("${container}")`);
+    if (mode === 'attach') return attachContainer(running, req, io);
+    const clock = this.ctx.clock;
+    return startContainerExec(running, req, io, { clock: { now: () => clock.now(), sleep: (ms, signal) => clock.sleep(ms, signal) } });
   }
 
   /** Images present on a node. */

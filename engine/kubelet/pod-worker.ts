@@ -11,14 +11,18 @@ import type { Clock } from '../clock';
 import type { KubeObject } from '../api/object';
 import { intValue, quantityValue } from '../controllers/scheduler/resources';
 import { Backoff } from './backoff';
-import { MapFs } from './container-fs';
+import { buildContainerFs, ContainerFsView, volumeFs, type ContainerRootFs, type VolumeMountSpec } from './container-fs';
 import { goDuration } from './go-duration';
 import type { ImageCatalog, ResolvedImage } from './images/catalog';
-import type { ContainerContext, Signal } from './images/image';
+import type { ContainerContext, Image, Signal } from './images/image';
+import type { Userland } from './images/userland';
+import type { ShellClock } from '../shell/shell-clock';
+import type { VirtualFs } from '../shell/virtual-fs';
 import type { NodeImages } from './node-images';
 import type { PodNetwork, PodNetworkNamespace } from './pod-network';
 import type { ContainerView, RuntimeView, Terminated } from './pod-status';
 import { runProbe } from './probes';
+import { runContainerCommand } from './container-shell';
 
 export interface WorkerDeps {
   clock: Clock;
@@ -56,6 +60,36 @@ export interface LogLine {
   time: number;
   stream: 'stdout' | 'stderr';
   text: string;
+  /** Position in the instance's output (stable while older lines are dropped). */
+  seq: number;
+}
+
+/** A running container as `kubectl exec` and `attach` see it. */
+export interface RunningContainer {
+  id: string;
+  name: string;
+  image: Image;
+  tag: string;
+  userland?: Userland;
+  fs: ContainerRootFs;
+  env: Readonly<Record<string, string>>;
+  hostname: string;
+  podIP: string;
+  /** The container's stdin/tty settings from the spec (attach). */
+  stdin: boolean;
+  tty: boolean;
+  /** Aborts when the container stops: exec sessions in it end with it. */
+  stopped: AbortSignal;
+  /** New output of the main process (attach); returns the unsubscribe. */
+  onOutput(listener: (line: LogLine) => void): () => void;
+}
+
+/** One container instance's log, for `kubectl logs` (with `follow`). */
+export interface InstanceLog {
+  lines: readonly LogLine[];
+  running: boolean;
+  /** Calls onLine for each new line and onEnd once the container stopped; returns the unsubscribe. */
+  follow(onLine: (line: LogLine) => void, onEnd: () => void): () => void;
 }
 
 interface Instance {
@@ -73,9 +107,14 @@ interface Instance {
   signalHandlers: ((sig: Signal) => void)[];
   closers: (() => void)[];
   timers: Set<() => void>;
-  fs: MapFs;
+  fs: ContainerRootFs;
+  view: ContainerFsView;
   env: Record<string, string>;
   logs: LogLine[];
+  logSeq: number;
+  logListeners: Set<(line: LogLine) => void>;
+  /** Aborted once the container stopped (exited, killed or the pod worker disposed). */
+  stopped: AbortController;
   probe: Record<string, { successes: number; failures: number }>;
 }
 
@@ -167,6 +206,7 @@ export class PodWorker {
       this.deps.images.add(res.resolved.ref.full);
       const env = this.containerEnv(rec.spec, res.resolved);
       const t = cs.state.terminated;
+      const fs = this.newContainerFs(rec.spec, res.resolved);
       const inst: Instance = {
         id: cs.containerID ?? newContainerId(),
         resolved: res.resolved,
@@ -177,9 +217,13 @@ export class PodWorker {
         signalHandlers: [],
         closers: [],
         timers: new Set(),
-        fs: new MapFs({ ...res.resolved.image.files(res.resolved.ref.tag), ...this.volumeFiles(rec.spec) }),
+        fs,
+        view: new ContainerFsView(fs),
         env: 'env' in env ? env.env : {},
         logs: [],
+        logSeq: 0,
+        logListeners: new Set(),
+        stopped: new AbortController(),
         probe: {},
       };
       rec.current = inst;
@@ -239,7 +283,12 @@ export class PodWorker {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const rec of this.records) for (const inst of [rec.current, rec.previous]) if (inst) this.silence(inst);
+    for (const rec of this.records)
+      for (const inst of [rec.current, rec.previous])
+        if (inst) {
+          this.silence(inst);
+          inst.stopped.abort();
+        }
     for (const c of this.timers) c();
     this.timers.clear();
     this.cancelWake?.();
@@ -282,6 +331,65 @@ export class PodWorker {
     const rec = this.records.find((r) => r.name === container);
     const inst = previous ? rec?.previous : rec?.current;
     return inst?.logs;
+  }
+
+  /** The log of the instance with this container ID (as the pod status names it). */
+  instanceLog(container: string, containerID: string): InstanceLog | undefined {
+    const rec = this.records.find((r) => r.name === container);
+    const inst = [rec?.current, rec?.previous].find((i) => i?.id === containerID);
+    if (!inst) return undefined;
+    return {
+      lines: inst.logs,
+      running: inst.state === 'running',
+      follow: (onLine, onEnd) => {
+        if (inst.stopped.signal.aborted) {
+          onEnd();
+          return () => undefined;
+        }
+        const end = () => onEnd();
+        inst.logListeners.add(onLine);
+        inst.stopped.signal.addEventListener('abort', end, { once: true });
+        return () => {
+          inst.logListeners.delete(onLine);
+          inst.stopped.signal.removeEventListener('abort', end);
+        };
+      },
+    };
+  }
+
+  /** A running container (kubectl exec/attach), or undefined when it is not running. */
+  running(container: string): RunningContainer | undefined {
+    const rec = this.records.find((r) => r.name === container);
+    const inst = rec?.current;
+    if (!rec || !inst || inst.state !== 'running' || this.disposed) return undefined;
+    return this.containerView(rec, inst);
+  }
+
+  private containerView(rec: ContainerRecord, inst: Instance): RunningContainer {
+    const tag = inst.resolved.ref.tag;
+    return {
+      id: inst.id,
+      name: rec.name,
+      image: inst.resolved.image,
+      tag,
+      userland: inst.resolved.image.userland(tag),
+      fs: inst.fs,
+      env: inst.env,
+      hostname: this.hostname(),
+      podIP: this.podIP ?? '',
+      stdin: !!rec.spec.stdin,
+      tty: !!rec.spec.tty,
+      stopped: inst.stopped.signal,
+      onOutput: (listener) => {
+        inst.logListeners.add(listener);
+        return () => inst.logListeners.delete(listener);
+      },
+    };
+  }
+
+  /** The pod's hostname (spec.hostname, else the pod name cut to 63 characters). */
+  hostname(): string {
+    return this.pod.spec?.hostname ?? this.pod.metadata.name.slice(0, 63);
   }
 
   /** Runs a command in a running container (exec probes, later `kubectl exec`). */
@@ -564,6 +672,7 @@ export class PodWorker {
     const id = newContainerId();
     this.event('Normal', 'Created', `Created container: ${rec.name}`, rec);
     this.after(this.between(START_MS), () => {
+      const fs = this.newContainerFs(rec.spec, resolved);
       const inst: Instance = {
         id,
         resolved,
@@ -574,9 +683,13 @@ export class PodWorker {
         signalHandlers: [],
         closers: [],
         timers: new Set(),
-        fs: new MapFs({ ...resolved.image.files(resolved.ref.tag), ...this.volumeFiles(rec.spec) }),
+        fs,
+        view: new ContainerFsView(fs),
         env: env.env,
         logs: [],
+        logSeq: 0,
+        logListeners: new Set(),
+        stopped: new AbortController(),
         probe: {},
       };
       if (rec.current) {
@@ -606,9 +719,11 @@ export class PodWorker {
   private context(rec: ContainerRecord, inst: Instance, opts: { pid1: boolean; abort: AbortController; out?: (t: string) => void }): ContainerContext {
     const log = (stream: 'stdout' | 'stderr') => (text: string) => {
       if (opts.out) return opts.out(text);
-      for (const line of text.split('\n').slice(0, text.endsWith('\n') ? -1 : undefined)) {
-        inst.logs.push({ time: this.deps.clock.now(), stream, text: line });
+      for (const text_ of text.split('\n').slice(0, text.endsWith('\n') ? -1 : undefined)) {
+        const line: LogLine = { time: this.deps.clock.now(), stream, text: text_, seq: inst.logSeq++ };
+        inst.logs.push(line);
         if (inst.logs.length > MAX_LOG_LINES) inst.logs.splice(0, inst.logs.length - MAX_LOG_LINES);
+        for (const l of [...inst.logListeners]) l(line);
       }
     };
     const limit = rec.spec.resources?.limits?.memory;
@@ -616,10 +731,11 @@ export class PodWorker {
       clock: this.deps.clock,
       signal: opts.abort.signal,
       env: inst.env,
-      hostname: this.pod.spec?.hostname ?? this.pod.metadata.name.slice(0, 63),
+      hostname: this.hostname(),
       podIP: this.podIP ?? '',
-      fs: inst.fs,
+      fs: inst.view,
       pid1: opts.pid1,
+      run: (argv) => runContainerCommand(this.containerView(rec, inst), argv, { stdout: log('stdout'), stderr: log('stderr') }, opts.abort.signal, this.shellClock()),
       stdout: log('stdout'),
       stderr: log('stderr'),
       listen: (port, l) => {
@@ -661,6 +777,7 @@ export class PodWorker {
     inst.finishedAt = this.deps.clock.now();
     inst.reason = inst.oom ? 'OOMKilled' : inst.exitCode === 0 ? 'Completed' : 'Error';
     this.silence(inst);
+    inst.stopped.abort();
     if (rec.current === inst) {
       rec.ready = false;
       rec.started = false;
@@ -941,30 +1058,153 @@ export class PodWorker {
     return String(Math.ceil(quantityValue(q) / divisor));
   }
 
-  /** Files of configMap/secret/serviceaccount volumes at their mount paths. */
-  private volumeFiles(spec: any): Record<string, string> {
-    const ns = this.pod.metadata.namespace ?? 'default';
-    const volumes = new Map<string, any>((this.pod.spec?.volumes ?? []).map((v: any) => [v.name, v]));
-    const out: Record<string, string> = {};
+  // ---- container filesystems ----
+
+  private shellClock(): ShellClock {
+    return { now: () => this.deps.clock.now(), sleep: (ms, signal) => this.deps.clock.sleep(ms, signal) };
+  }
+
+  /** A new container's root filesystem with the pod's volumes mounted. */
+  private newContainerFs(spec: any, resolved: ResolvedImage): ContainerRootFs {
+    const tag = resolved.ref.tag;
+    const mounts: VolumeMountSpec[] = [];
     for (const m of spec.volumeMounts ?? []) {
-      const v = volumes.get(m.name);
-      if (!v) continue;
-      const put = (d: Record<string, string>, items?: any[]) => {
-        if (items?.length) for (const it of items) out[`${m.mountPath}/${it.path}`] = d[it.key] ?? '';
-        else for (const [k, val] of Object.entries(d)) out[`${m.mountPath}/${k}`] = val;
-      };
-      if (v.configMap) put({ ...(this.deps.lookup('configmaps', ns, v.configMap.name)?.data ?? {}) }, v.configMap.items);
-      else if (v.secret) {
-        const s = this.deps.lookup('secrets', ns, v.secret.secretName);
-        const d: Record<string, string> = {};
-        for (const [k, val] of Object.entries(s?.data ?? {})) d[k] = Buffer.from(String(val), 'base64').toString('utf8');
-        put(d, v.secret.items);
-      } else if (v.projected && m.name.startsWith('kube-api-access-')) {
-        out[`${m.mountPath}/namespace`] = ns;
-        out[`${m.mountPath}/ca.crt`] = this.deps.lookup('configmaps', ns, 'kube-root-ca.crt')?.data?.['ca.crt'] ?? '';
-        out[`${m.mountPath}/token`] = 'eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVsYWIifQ.e30.c2lnbmF0dXJl';
+      const fs = this.volume(m.name);
+      if (fs) mounts.push({ mountPath: m.mountPath, fs, subPath: m.subPath });
+    }
+    return buildContainerFs({
+      clock: this.shellClock(),
+      userland: resolved.image.userland(tag),
+      imageFiles: resolved.image.files(tag),
+      hostname: this.hostname(),
+      hosts: this.hostsFile(),
+      resolvConf: this.resolvConf(),
+      mounts,
+    });
+  }
+
+  /** /etc/hosts as the kubelet writes it (the node's own for hostNetwork pods). */
+  // Upstream: pkg/kubelet/kubelet_pods.go (managedHostsFileContent, nodeHostsFileContent)
+  private hostsFile(): string {
+    const spec = this.pod.spec ?? {};
+    let out: string;
+    if (spec.hostNetwork) {
+      out = `127.0.0.1   localhost localhost.localdomain localhost4 localhost4.localdomain4\n::1         localhost localhost.localdomain localhost6 localhost6.localdomain6\n${this.deps.hostIP} ${this.deps.nodeName}\n`;
+    } else {
+      out = '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n';
+      const host = this.hostname();
+      const ns = this.pod.metadata.namespace ?? 'default';
+      if (this.podIP) out += spec.subdomain ? `${this.podIP}\t${host}.${spec.subdomain}.${ns}.svc.cluster.local\t${host}\n` : `${this.podIP}\t${host}\n`;
+    }
+    const aliases: any[] = spec.hostAliases ?? [];
+    if (aliases.length) {
+      out += '\n# Entries added by HostAliases.\n';
+      for (const a of aliases) out += `${a.ip}\t${(a.hostnames ?? []).join('\t')}\n`;
+    }
+    return out;
+  }
+
+  /** /etc/resolv.conf for the pod's dnsPolicy and dnsConfig. */
+  // Upstream: pkg/kubelet/network/dns/dns.go (GetPodDNS)
+  private resolvConf(): string {
+    const spec = this.pod.spec ?? {};
+    const ns = this.pod.metadata.namespace ?? 'default';
+    const policy: string = spec.dnsPolicy ?? 'ClusterFirst';
+    const cluster = policy === 'ClusterFirstWithHostNet' || (policy === 'ClusterFirst' && !spec.hostNetwork);
+    let nameservers: string[] = [];
+    let searches: string[] = [];
+    let options: string[] = [];
+    if (cluster) {
+      nameservers = ['10.96.0.10'];
+      searches = [`${ns}.svc.cluster.local`, 'svc.cluster.local', 'cluster.local'];
+      options = ['ndots:5'];
+    } else if (policy !== 'None') {
+      nameservers = ['192.168.109.2'];
+    }
+    const cfg = spec.dnsConfig ?? {};
+    nameservers = [...new Set([...nameservers, ...(cfg.nameservers ?? [])])];
+    searches = [...new Set([...searches, ...(cfg.searches ?? [])])];
+    for (const o of cfg.options ?? []) {
+      const text = o.value !== undefined ? `${o.name}:${o.value}` : o.name;
+      options = [...options.filter((x) => x.split(':')[0] !== o.name), text];
+    }
+    let out = '';
+    if (searches.length) out += `search ${searches.join(' ')}\n`;
+    for (const n of nameservers) out += `nameserver ${n}\n`;
+    if (options.length) out += `options ${options.join(' ')}\n`;
+    return out;
+  }
+
+  private readonly volumes = new Map<string, VirtualFs>();
+
+  /**
+   * The pod's volume named `name`: created once per pod, so containers share it and it outlives
+   * container restarts. configMap, secret, downwardAPI and projected volumes hold their files;
+   * emptyDir and the volumes the simulator does not back with storage start empty.
+   */
+  private volume(name: string): VirtualFs | undefined {
+    const existing = this.volumes.get(name);
+    if (existing) return existing;
+    const v = (this.pod.spec?.volumes ?? []).find((x: any) => x.name === name);
+    if (!v) return undefined;
+    const clock = this.shellClock();
+    let fs: VirtualFs;
+    if (v.configMap) fs = volumeFs(clock, this.projectKeys(this.configMapData(v.configMap.name), v.configMap.items), v.configMap.defaultMode ?? 0o644);
+    else if (v.secret) fs = volumeFs(clock, this.projectKeys(this.secretData(v.secret.secretName), v.secret.items), v.secret.defaultMode ?? 0o644);
+    else if (v.downwardAPI) fs = volumeFs(clock, this.downwardFiles(v.downwardAPI.items ?? []), v.downwardAPI.defaultMode ?? 0o644);
+    else if (v.projected) {
+      const files: Record<string, string> = {};
+      for (const src of v.projected.sources ?? []) {
+        if (src.configMap) Object.assign(files, this.projectKeys(this.configMapData(src.configMap.name), src.configMap.items));
+        else if (src.secret) Object.assign(files, this.projectKeys(this.secretData(src.secret.name), src.secret.items));
+        else if (src.downwardAPI) Object.assign(files, this.downwardFiles(src.downwardAPI.items ?? []));
+        else if (src.serviceAccountToken) files[src.serviceAccountToken.path ?? 'token'] = SERVICE_ACCOUNT_TOKEN;
       }
+      fs = volumeFs(clock, files, v.projected.defaultMode ?? 0o644);
+    } else fs = volumeFs(clock);
+    this.volumes.set(name, fs);
+    return fs;
+  }
+
+  private configMapData(name: string): Record<string, string> {
+    const ns = this.pod.metadata.namespace ?? 'default';
+    return { ...(this.deps.lookup('configmaps', ns, name)?.data ?? {}) };
+  }
+
+  private secretData(name: string): Record<string, string> {
+    const ns = this.pod.metadata.namespace ?? 'default';
+    const s = this.deps.lookup('secrets', ns, name);
+    const d: Record<string, string> = {};
+    for (const [k, val] of Object.entries(s?.data ?? {})) d[k] = Buffer.from(String(val), 'base64').toString('utf8');
+    return d;
+  }
+
+  private projectKeys(data: Record<string, string>, items?: any[]): Record<string, string> {
+    if (!items?.length) return data;
+    const out: Record<string, string> = {};
+    for (const it of items) if (it.key in data) out[it.path] = data[it.key];
+    return out;
+  }
+
+  private downwardFiles(items: any[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const it of items) {
+      if (it.fieldRef) {
+        const path: string = it.fieldRef.fieldPath;
+        // labels and annotations files hold every entry as key="value" lines.
+        if (path === 'metadata.labels' || path === 'metadata.annotations') {
+          const m = (path === 'metadata.labels' ? this.pod.metadata.labels : this.pod.metadata.annotations) ?? {};
+          out[it.path] = Object.keys(m)
+            .sort()
+            .map((k) => `${k}=${JSON.stringify(m[k])}`)
+            .join('\n');
+        } else out[it.path] = this.fieldValue(path);
+      } else if (it.resourceFieldRef) out[it.path] = this.resourceValue(it.resourceFieldRef);
     }
     return out;
   }
 }
+
+/** What the projected service account token file holds (the simulator does not sign tokens). */
+const SERVICE_ACCOUNT_TOKEN = 'eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVsYWIifQ.e30.c2lnbmF0dXJl';
+

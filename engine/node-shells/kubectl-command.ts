@@ -30,19 +30,9 @@ function vfsAdapter(ctx: CommandContext): KubectlFS {
         return { isFile: s.type === 'file', isDirectory: s.type === 'dir', mode: s.mode, size: s.size };
       }),
     mkdir: (p, o) => wrap(() => ctx.fs.mkdir(abs(p), o)),
+    remove: (p) => wrap(() => ctx.fs.unlink(abs(p))),
   };
 }
-
-/**
- * The hook `kubectl edit` uses to run the editor inside a node shell: it is given the editor's
- * argv (`['vi', '/tmp/kubectl-edit-1234.yaml']`, or `['sh', '-c', '$KUBE_EDITOR /tmp/...']`), runs
- * it in this shell on this terminal (our vi, in-process, through ctx.exec) and resolves with its
- * exit status. bin/kubectl has no such hook and starts a process instead.
- */
-export type EditorLauncher = (argv: string[]) => Promise<number>;
-
-/** KubectlIO as the node shell provides it. */
-export type ShellKubectlIO = KubectlIO & { runEditor: EditorLauncher };
 
 export function kubectlCommand(transport: HttpTransport): Command {
   return async (ctx, argv) => {
@@ -53,7 +43,7 @@ export function kubectlCommand(transport: HttpTransport): Command {
         pending = pending.then(() => stream.write(s));
       },
     });
-    const io: ShellKubectlIO = {
+    const io: KubectlIO = {
       stdin: async () => new Uint8Array(await ctx.stdin.readAllBytes()),
       stdout: sink(ctx.stdout),
       stderr: sink(ctx.stderr),
@@ -66,10 +56,13 @@ export function kubectlCommand(transport: HttpTransport): Command {
       transport,
       platform: 'linux/amd64',
       pid: 1,
-      runEditor: async (editorArgv) => {
-        // What kubectl printed so far reaches the screen before the editor takes it over.
+      // `kubectl edit` runs the editor (our vi, in-process) in this shell on this terminal; what
+      // kubectl printed so far reaches the screen before the editor takes it over. 127 is the
+      // shell's "command not found", which kubectl reports as an editor it cannot launch.
+      launchEditor: async (editorArgv) => {
         await pending;
-        return ctx.exec(editorArgv, { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr });
+        const exitCode = await ctx.exec(editorArgv, { stdin: ctx.stdin, stdout: ctx.stdout, stderr: ctx.stderr });
+        return { exitCode, notFound: exitCode === 127 };
       },
     };
     const code = await run(argv.slice(1), io);

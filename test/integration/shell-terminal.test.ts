@@ -138,6 +138,8 @@ test('vi: E37 on :q with changes; redraws on resize', async () => {
   sh.resize(60, 10);
   await sh.waitFor(/^b\n(~\n){8}E37: .* 1,1 {11}All$/, 5000, 'screen');
   sh.write(':q!\r');
+  // Wait for the shell's prompt: keys typed before vi has exited would go to vi.
+  await sh.waitFor(/\]# vi two\.txt\n\[root@master ~\]# $/);
   assert.equal(await sh.run('cat two.txt'), 'a\nb');
 });
 

@@ -20,12 +20,15 @@ function clone<T>(o: T): T {
  * and, with `annotate`, the object carrying that serialization as its annotation.
  * Returns [modified JSON, the object with the annotation set].
  */
-export function modifiedConfiguration(obj: KubeObject, annotate: boolean): { modified: string; annotated: KubeObject } {
+export function modifiedConfiguration(obj: KubeObject, annotate: boolean, keepEmptyAnnotations = true): { modified: string; annotated: KubeObject } {
   const o = clone(obj);
   const meta = (o.metadata ??= {}) as Meta;
   const annots = { ...(meta.annotations ?? {}) };
   delete annots[lastAppliedAnnotation];
   meta.annotations = annots;
+  // `apply set-last-applied` stores the file's object without an empty annotations map
+  // (observed with kubectl v1.32), unlike apply and create --save-config.
+  if (!keepEmptyAnnotations && Object.keys(annots).length === 0) delete meta.annotations;
   let modified = goJsonEncode(o);
   if (annotate) {
     meta.annotations = { ...annots, [lastAppliedAnnotation]: modified };

@@ -13,6 +13,7 @@ import { goJsonMarshal } from '../../api/patch/go-json';
 import { createThreeWayMergePatch } from '../../api/patch/strategic-merge-patch';
 import { modifiedConfiguration, originalConfiguration, withApplyAnnotation } from '../apply/last-applied';
 import { patchSchemaFor } from '../apply/patch-schema';
+import { recordChangeCause } from './record';
 import { addSourceToErr, builderOptions, dryRunStrategy, genericPrinter, kindGroup, printWith, validationDirective } from './cmd-util';
 
 const maxPatchRetry = 5;
@@ -45,7 +46,7 @@ export async function runApply(ctx: CommandContext): Promise<number> {
   const shouldPrintObject = output !== '' && output !== 'name';
   const printerFor = (op: string) => genericPrinter(ctx, { operation: output === '' ? operationWithDryRun(op, dryRun) : '', output: output === '' ? 'name' : output });
 
-  const res = await new ResourceBuilder(ctx.factory, await builderOptions(ctx, { continueOnError: true, flatten: true })).build();
+  const res = await new ResourceBuilder(ctx.factory, await builderOptions(ctx, { continueOnError: true, flatten: true, validate: fieldValidation !== 'Ignore' })).build();
   const errors: unknown[] = [...res.errors];
   if (res.infos.length === 0 && errors.length === 0) throw new KubectlError('no objects passed to apply');
   const client = await ctx.factory.client();
@@ -85,6 +86,8 @@ interface ApplyOpts {
 // Upstream: apply.go applyOneObject (client-side branch).
 async function applyOne(ctx: CommandContext, info: Info, o: ApplyOpts): Promise<void> {
   const client = await ctx.factory.client();
+  // --record: the change cause goes into the object before its last-applied serialization.
+  recordChangeCause(ctx, info.object!);
   const { modified } = modifiedConfiguration(info.object!, true);
   const path = resourcePath(info.mapping, info.namespace, info.name);
   let current: KubeObject;

@@ -83,7 +83,10 @@ export async function runDelete(ctx: CommandContext): Promise<number> {
   if (f.bool('interactive')) throw new KubectlError("--interactive is not supported by Kubelab's kubectl");
 
   // Upstream: DeleteResult.
-  const errors: unknown[] = ignoreNotFound ? res.errors.filter((e) => !isNotFoundError(e)) : [...res.errors];
+  // Upstream: the visitor's own errors come back as one aggregate after the delete errors
+  // (ContinueOnErrorVisitor); several print on one line as Go's "[a, b]".
+  const visitErrors: unknown[] = ignoreNotFound ? res.errors.filter((e) => !isNotFoundError(e)) : [...res.errors];
+  const errors: unknown[] = [];
   let warnClusterScope = ns.explicit && !f.bool('all-namespaces');
   const deleted: { info: Info; uid?: string }[] = [];
   const client = await ctx.factory.client();
@@ -126,6 +129,12 @@ export async function runDelete(ctx: CommandContext): Promise<number> {
       if (ignoreNotFound && isNotFoundError(e)) continue;
       errors.push(addSourceToErr('deleting', info.source, e));
     }
+  }
+  if (visitErrors.length === 1) errors.push(visitErrors[0]);
+  else if (visitErrors.length > 1) {
+    // Alone, the aggregate is unwrapped and prints a line per error.
+    if (errors.length === 0) throw new AggregateError_(visitErrors);
+    errors.push(new Error(`[${visitErrors.map((e) => (e as Error).message).join(', ')}]`));
   }
   if (errors.length) throw errors.length === 1 ? errors[0] : new AggregateError_(errors);
   if (found === 0) {

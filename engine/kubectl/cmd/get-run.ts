@@ -181,7 +181,8 @@ async function runHuman(st: GetState): Promise<number> {
   if (written === 0 && !st.ignoreNotFound && errs.length === 0) {
     ctx.io.stderr.write(allNamespaced ? `No resources found in ${st.namespace} namespace.\n` : 'No resources found\n');
   }
-  if (errs.length) throw errs.length === 1 ? errs[0] : new AggregateError_(errs);
+  // The visitor's errors are an aggregate inside get's own aggregate: printed a line each, raw.
+  if (errs.length) throw new AggregateError_([new AggregateError_(errs)]);
   return 0;
 }
 

@@ -111,13 +111,13 @@ function filterPod(ctx: CommandContext, pod: Json): PodDelete {
   const finished = phase === 'Succeeded' || phase === 'Failed';
   const ctrl = controllerOf(pod);
   if (ctrl?.kind === 'DaemonSet') {
-    if (!f.bool('ignore-daemonsets')) return { pod, error: 'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)' };
+    if (!f.bool('ignore-daemonsets')) return { pod, error: 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)' };
     return { pod, skip: true, warning: 'ignoring DaemonSet-managed Pods' };
   }
   if (pod.metadata?.annotations?.['kubernetes.io/config.mirror']) return { pod, skip: true };
   const emptyDir = (pod.spec?.volumes ?? []).some((v: Json) => v.emptyDir);
   if (emptyDir && !finished) {
-    if (!f.bool('delete-emptydir-data')) return { pod, error: 'cannot delete Pods with local storage (use --delete-emptydir-data to override)' };
+    if (!f.bool('delete-emptydir-data')) return { pod, error: 'Pods with local storage (use --delete-emptydir-data to override)' };
     d.warning = 'deleting Pods with local storage';
   }
   if (!ctrl && !finished) {
@@ -163,17 +163,23 @@ export async function runDrain(ctx: CommandContext): Promise<number> {
   await cordonNodes(ctx, infos, true, dryRun);
   const client = await ctx.factory.client();
   const failed: string[] = [];
-  let lastError: unknown;
+  const fatal: unknown[] = [];
   for (const info of infos) {
     const query: Record<string, string> = { fieldSelector: `spec.nodeName=${info.name}` };
     if (f.string('pod-selector')) query.labelSelector = f.string('pod-selector');
     const list = await client.json<Json>({ path: '/api/v1/pods', query });
     const decisions = (list.items ?? []).filter((p: Json) => !p.metadata?.deletionTimestamp || true).map((p: Json) => filterPod(ctx, p));
-    const errors = groupMessage(decisions, 'error');
-    if (errors) {
-      ctx.io.stderr.write(`error: unable to drain node ${JSON.stringify(info.name)} due to error: ${errors}, continuing command...\n`);
+    // Upstream: PodDeleteList.errors — "cannot delete <fatal message>: ns/a, ns/b" per message
+    // (the no-controller message itself starts with "cannot delete", hence the doubled words).
+    const errorTexts = groupMessage(decisions, 'error')
+      .split('; ')
+      .filter(Boolean)
+      .map((m) => `cannot delete ${m}`);
+    if (errorTexts.length) {
+      const shown = errorTexts.length === 1 ? errorTexts[0] : `[${errorTexts.join(', ')}]`;
+      ctx.io.stderr.write(`error: unable to drain node ${JSON.stringify(info.name)} due to error: ${shown}, continuing command...\n`);
       failed.push(info.name);
-      lastError = new KubectlError(errors);
+      fatal.push(new AggregateError_(errorTexts.map((t) => new Error(t))));
       continue;
     }
     const warnings = groupMessage(decisions, 'warning');
@@ -181,6 +187,7 @@ export async function runDrain(ctx: CommandContext): Promise<number> {
     const toDelete = decisions.filter((d: PodDelete) => !d.skip).map((d: PodDelete) => d.pod);
     const disableEviction = f.bool('disable-eviction');
     const grace = f.number('grace-period');
+    const waitFor: Json[] = [];
     for (const pod of toDelete) {
       const ns = pod.metadata.namespace;
       const name = pod.metadata.name;
@@ -191,7 +198,12 @@ export async function runDrain(ctx: CommandContext): Promise<number> {
       if (disableEviction) {
         const body: Json = { kind: 'DeleteOptions', apiVersion: 'v1' };
         if (grace >= 0) body.gracePeriodSeconds = grace;
-        await client.json({ method: 'DELETE', path: `/api/v1/namespaces/${ns}/pods/${name}`, body });
+        try {
+          await client.json({ method: 'DELETE', path: `/api/v1/namespaces/${ns}/pods/${name}`, body });
+          waitFor.push(pod);
+        } catch (e) {
+          if (!isNotFoundError(e)) throw e;
+        }
       } else {
         ctx.io.stdout.write(`evicting pod ${ns}/${name}\n`);
         const body: Json = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace: ns } };
@@ -199,8 +211,10 @@ export async function runDrain(ctx: CommandContext): Promise<number> {
         for (;;) {
           try {
             await client.json({ method: 'POST', path: `/api/v1/namespaces/${ns}/pods/${name}/eviction`, body, query: dryRun === 'server' ? { dryRun: 'All' } : {} });
+            waitFor.push(pod);
             break;
           } catch (e) {
+            // A pod already gone (NotFound) is not waited for and not reported (drain.go evictPods).
             if (isNotFoundError(e)) break;
             if (e instanceof StatusError && e.code === 429) {
               ctx.io.stderr.write(`error when evicting pods/${JSON.stringify(name)} -n ${JSON.stringify(ns)} (will retry after 5s): ${e.message}\n`);
@@ -213,7 +227,7 @@ export async function runDrain(ctx: CommandContext): Promise<number> {
       }
     }
     if (dryRun === 'none') {
-      for (const pod of toDelete) {
+      for (const pod of waitFor) {
         await waitPodGone(ctx, pod, f.number('timeout'));
         ctx.io.stdout.write(`pod/${pod.metadata.name} ${disableEviction ? 'deleted' : 'evicted'}\n`);
       }
@@ -223,7 +237,9 @@ export async function runDrain(ctx: CommandContext): Promise<number> {
   }
   if (failed.length) {
     ctx.io.stderr.write(`There are pending nodes to be drained:\n${failed.map((n) => ` ${n}\n`).join('')}`);
-    throw lastError;
+    // NewAggregate(fatal) of per-node aggregates: checkErr unwraps only the outer one, so the
+    // inner messages print without the "error: " prefix.
+    throw new AggregateError_(fatal);
   }
   return 0;
 }

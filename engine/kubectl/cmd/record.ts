@@ -21,7 +21,7 @@ export function changeCause(ctx: CommandContext): string {
     const v = ctx.flags.value(s.name);
     flags.push(` --${s.name}=${Array.isArray(v) ? v.join(',') : s.type === 'duration' ? formatGoDuration(Number(v)) : String(v)}`);
   }
-  return `${ctx.command.path} ${ctx.args.join(' ')}${flags.join('')}`;
+  return [ctx.command.path, ...ctx.args].join(' ') + flags.join('');
 }
 
 /** Sets the change-cause annotation when --record was given as true. */

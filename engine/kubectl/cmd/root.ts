@@ -30,6 +30,8 @@ import { setCommand } from './set';
 import { rolloutCommand } from './rollout';
 import { exposeCommand, runCommand } from './run-cmd';
 import { cordonCommand, drainCommand, taintCommand, uncordonCommand } from './node-cmds';
+import { editCommand } from './edit';
+import { autoscaleCommand, replaceCommand, waitCommand } from './misc-cmds';
 
 const groups = [
   { message: 'Basic Commands (Beginner):', commands: ['create', 'expose', 'run', 'set'] },
@@ -66,11 +68,11 @@ export function rootSpec(home: string): CommandSpec {
       setCommand,
       explainCommand,
       getCommand,
-      placeholder('edit', 'Edit a resource on the server'),
+      editCommand,
       deleteCommand,
       rolloutCommand,
       scaleCommand,
-      placeholder('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
+      autoscaleCommand,
       placeholder('certificate', 'Modify certificate resources'),
       clusterInfoCommand,
       topCommand,
@@ -91,8 +93,8 @@ export function rootSpec(home: string): CommandSpec {
       placeholder('diff', 'Diff the live version against a would-be applied version'),
       applyCommand,
       patchCommand,
-      placeholder('replace', 'Replace a resource by file name or stdin'),
-      placeholder('wait', 'Experimental: Wait for a specific condition on one or many resources'),
+      replaceCommand,
+      waitCommand,
       placeholder('kustomize', 'Build a kustomization target from a directory or URL'),
       labelCommand,
       annotateCommand,

@@ -11,6 +11,11 @@ import { dryRunStrategy, genericPrinter, printWith } from './cmd-util';
 import { enforcedNamespace } from './create/create-util';
 import { buildService, createObject, parseLabelsFlag } from './expose-run';
 import { recordChangeCause } from './record';
+import { ExitError } from '../errors';
+import { resourcePath } from '../client/rest-mapper';
+import { isNotFoundError, type Info } from '../resource/builder';
+import { watchUntil } from '../resource/wait-deleted';
+import { parseGoDuration } from '../cli/flags';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -42,7 +47,6 @@ export async function runRun(ctx: CommandContext): Promise<number> {
   let restart = f.string('restart');
   if (!restart) restart = interactive ? 'OnFailure' : 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw usage(`invalid restart policy: ${restart}`);
-  if (attach) throw new KubectlError("attaching to a container (-i/-t, --attach) is not available in Kubelab's kubectl yet");
 
   const labelsText = f.string('labels');
   const labels = labelsText ? parseLabelsFlag(labelsText) : { run: name };
@@ -99,6 +103,7 @@ export async function runRun(ctx: CommandContext): Promise<number> {
   const printer = await genericPrinter(ctx, { output: output || 'name', operation: output ? '' : operationWithDryRun('created', dryRun) });
   const fieldManager = f.string('field-manager');
   const created = await createObject(ctx, pod, 'pods', dryRun, fieldManager);
+  if (attach) return attachToPod(ctx, created, restart, interactive, tty);
   const errors: unknown[] = [];
   if (f.bool('expose')) {
     try {
@@ -112,4 +117,87 @@ export async function runRun(ctx: CommandContext): Promise<number> {
   ctx.io.stdout.write(printWith(printer, created, dryRun === 'client'));
   if (errors.length) throw errors.length === 1 ? errors[0] : new AggregateError_(errors);
   return 0;
+}
+
+const podMapping = { group: '', version: 'v1', resource: 'pods', kind: 'Pod', namespaced: true } as Info['mapping'];
+
+// Upstream: run.go waitForPod — a watch on the pod until `done` says so (or it is deleted).
+async function waitForPod(ctx: CommandContext, ns: string, name: string, timeoutMs: number, done: (pod: Json) => boolean): Promise<Json> {
+  let last: Json | undefined;
+  let deleted = false;
+  const info: Info = { mapping: podMapping, namespace: ns, name };
+  await watchUntil(ctx, info, timeoutMs, () => new KubectlError('timed out waiting for the condition'), (type, obj) => {
+    if (type === 'DELETED') {
+      deleted = true;
+      return true;
+    }
+    if (!obj) return false;
+    last = obj as Json;
+    return done(last);
+  });
+  if (deleted) throw new KubectlError(`pod "${name}" was deleted`);
+  return last!;
+}
+
+const completed = (p: Json) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+const runningAndReady = (p: Json) =>
+  completed(p) || (p.status?.phase === 'Running' && (p.status?.conditions ?? []).some((c: Json) => c.type === 'Ready' && c.status === 'True'));
+
+// Upstream: run.go Run (attach branch), handleAttachPod, removeCreatedObjects.
+async function attachToPod(ctx: CommandContext, created: KubeObject, restart: string, interactive: boolean, tty: boolean): Promise<number> {
+  const f = ctx.flags;
+  const ns = created.metadata?.namespace ?? (await ctx.factory.namespace()).namespace;
+  const name = created.metadata!.name!;
+  const timeoutText = f.has('pod-running-timeout') ? f.string('pod-running-timeout') : '1m0s';
+  const timeoutMs = Number(f.value('pod-running-timeout')) || parseGoDuration(timeoutText || '1m0s');
+  const remove = f.bool('rm');
+  const client = await ctx.factory.client();
+  const cleanup = async () => {
+    if (!remove) return;
+    try {
+      await client.json({ method: 'DELETE', path: resourcePath(podMapping, ns, name), body: { kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0, propagationPolicy: 'Background' } });
+      ctx.io.stdout.write(`pod "${name}" deleted\n`);
+    } catch (e) {
+      if (!isNotFoundError(e)) throw e;
+    }
+  };
+  try {
+    let pod = await waitForPod(ctx, ns, name, timeoutMs, runningAndReady);
+    if (completed(pod)) {
+      await printLogs(ctx, ns, name);
+    } else {
+      const { streamRemote, setupTTY } = await import('./remote-command');
+      const quiet = f.bool('quiet');
+      const useTTY = setupTTY(ctx.io, interactive, tty, quiet);
+      if (!quiet) ctx.io.stderr.write("If you don't see a command prompt, try pressing enter.\n");
+      try {
+        await streamRemote(ctx, { subresource: 'attach', namespace: ns, pod: name, container: name, stdin: interactive, tty: useTTY });
+      } catch (e) {
+        if (e instanceof ExitError) throw e;
+        ctx.io.stderr.write(`warning: couldn't attach to pod/${name}, falling back to streaming logs: ${(e as Error).message}\n`);
+        await printLogs(ctx, ns, name);
+      }
+    }
+    const waitForExitCode = !f.bool('leave-stdin-open') && (restart === 'Never' || restart === 'OnFailure');
+    if (!waitForExitCode) return 0;
+    pod = await waitForPod(ctx, ns, name, timeoutMs, restart === 'OnFailure' ? (p) => p.status?.phase === 'Succeeded' : completed);
+    if (pod.status?.phase === 'Succeeded') return 0;
+    if (pod.status?.phase === 'Failed') {
+      const term = pod.status?.containerStatuses?.[0]?.state?.terminated;
+      if (!term || !term.exitCode) throw new KubectlError(`pod ${ns}/${name} failed with unknown exit code`);
+      // CodeExitError: the text `…terminated (reason)\nmessage`, a newline added only if missing.
+      const text = `pod ${ns}/${name} terminated (${term.reason ?? ''})\n${term.message ?? ''}`;
+      ctx.io.stderr.write(text.endsWith('\n') ? text : text + '\n');
+      throw new ExitError(term.exitCode);
+    }
+    throw new KubectlError(`pod ${ns}/${name} left in phase ${pod.status?.phase}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+async function printLogs(ctx: CommandContext, ns: string, name: string): Promise<void> {
+  const client = await ctx.factory.client();
+  const res = await client.request({ path: `/api/v1/namespaces/${ns}/pods/${name}/log`, query: { container: name } });
+  ctx.io.stdout.write(new TextDecoder().decode(res.body));
 }

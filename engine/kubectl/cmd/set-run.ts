@@ -58,6 +58,8 @@ function notPodError(info: Info): Error {
 
 interface SetVariant {
   operation: string;
+  /** set serviceaccount sends even an empty patch (and prints "updated"). */
+  sendEmptyPatch?: boolean;
   /** Mutates the pod spec; pushes errors about containers into errs. */
   mutate(spec: Json, errs: Error[]): void;
 }
@@ -99,7 +101,7 @@ async function runSetCommon(ctx: CommandContext, resources: string[], variant: S
     recordChangeCause(ctx, modified);
     const patch = createTwoWayMergePatch(original as object, modified as object, await patchSchemaFor(ctx, info.mapping));
     const patchText = goJsonMarshal(patch);
-    if (patchText === '{}') continue;
+    if (patchText === '{}' && !variant.sendEmptyPatch) continue;
     if (local || dryRun === 'client') {
       ctx.io.stdout.write(printWith(printer, modified));
       continue;
@@ -269,3 +271,19 @@ export async function runSetEnv(ctx: CommandContext): Promise<number> {
 }
 
 export { canonicalQuantity };
+
+// Upstream: set_serviceaccount.go (Complete: the last argument is the service account; Run).
+export async function runSetServiceAccount(ctx: CommandContext): Promise<number> {
+  const args = ctx.args;
+  const sa = args.length ? args[args.length - 1] : '';
+  const resources = args.slice(0, -1);
+  if (ctx.flags.bool('all') && ctx.flags.has('selector') && ctx.flags.string('selector')) throw new KubectlError('cannot set --all and --selector at the same time');
+  if (!sa) throw new KubectlError('serviceaccount is required');
+  return runSetCommon(ctx, resources, {
+    operation: 'serviceaccount updated',
+    sendEmptyPatch: true,
+    mutate(spec) {
+      spec.serviceAccountName = sa;
+    },
+  });
+}

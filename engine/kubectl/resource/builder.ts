@@ -12,7 +12,7 @@ import { resourcePath, type RestMapper, type RestMapping } from '../client/rest-
 import { AggregateError_, KubectlError, StatusError } from '../errors';
 import { goQuote } from '../cli/flags';
 import type { KubeObject } from '../printers/name-printer';
-import { expandFilenames, readManifests } from './manifest';
+import { decodeStreamPartial, expandFilenames, type ManifestDoc } from './manifest';
 
 export interface Info {
   mapping: RestMapping;
@@ -52,6 +52,8 @@ export interface BuildOptions {
   subresource?: string;
   /** Only resolve arguments, never contact the server for objects (--local). */
   local?: boolean;
+  /** --validate strict|warn: the client-side checks before decoding (apiVersion/kind set). */
+  validate?: boolean;
 }
 
 export interface BuildResult {
@@ -162,7 +164,8 @@ export class ResourceBuilder {
     }
 
     // ResourceTypeOrNameArgs
-    const mapper = await this.factory.mapper();
+    // kubectl's memcached discovery logs one failure per lookup: 5 for a builder-based command.
+    const mapper = await this.factory.mapper(5);
     let resources: string[] = [];
     let names: string[] = [];
     const tuples: { resource: string; name: string }[] = [];
@@ -322,25 +325,44 @@ export class ResourceBuilder {
       if (!this.o.continueOnError) throw e;
       errors.push(e);
     };
-    const { docs, errors: readErrors } = await readManifests(sources);
-    for (const e of readErrors) fail(e);
-    const objects: { obj: KubeObject; source: string; raw: string }[] = [];
-    for (const d of docs) {
-      // FlattenListVisitor: `kind: List` (or any *List with items) becomes its items.
-      if (isList(d.object) && this.o.flatten !== false) {
-        for (const it of d.object.items ?? []) objects.push({ obj: it, source: d.source, raw: JSON.stringify(it) });
-      } else objects.push({ obj: d.object, source: d.source, raw: d.raw });
-    }
-    for (const { obj, source, raw } of objects) {
+    // Each source is read, decoded and visited in order; a syntax error ends that source only.
+    const objects: { obj: KubeObject; source: string; raw: string; error?: unknown }[] = [];
+    for (const src of sources) {
+      let text: string;
       try {
+        text = await src.read();
+      } catch (e) {
+        objects.push({ obj: {}, source: src.source, raw: '', error: e });
+        continue;
+      }
+      const { docs, error } = await decodeStreamPartial(text, src.source);
+      for (const d of docs as ManifestDoc[]) {
+        const invalid = this.o.validate ? validationError(d) : undefined;
+        if (invalid) {
+          objects.push({ obj: d.object, source: d.source, raw: d.raw, error: invalid });
+          continue;
+        }
+        // FlattenListVisitor: `kind: List` (or any *List with items) becomes its items.
+        if (isList(d.object) && this.o.flatten !== false) {
+          for (const it of d.object.items ?? []) objects.push({ obj: it, source: d.source, raw: JSON.stringify(it) });
+        } else objects.push({ obj: d.object, source: d.source, raw: d.raw });
+      }
+      if (error) objects.push({ obj: {}, source: src.source, raw: '', error });
+    }
+    for (const { obj, source, raw, error } of objects) {
+      try {
+        if (error) throw error;
         if (!obj || typeof obj !== 'object' || Array.isArray(obj)) throw new KubectlError(`error parsing ${source}: json: cannot unmarshal ${Array.isArray(obj) ? 'array' : typeof obj} into Go value of type map[string]interface {}`);
         if (!obj.kind) throw new KubectlError(`unable to decode ${goQuote(source)}: Object 'Kind' is missing in '${raw}'`);
-        if (obj.apiVersion === undefined || obj.apiVersion === '') throw new KubectlError(`unable to decode ${goQuote(source)}: Object 'apiVersion' is missing in '${raw}'`);
-        const mapping = mapper.mappingForKind(obj.apiVersion, obj.kind);
+        const typeError = metadataTypeError(obj);
+        if (typeError) throw new KubectlError(`unable to decode ${goQuote(source)}: ${typeError}`);
+        // Without apiVersion the kind is looked up in the core group (the decoder only needs a kind).
+        const mapping = mapper.mappingForKind(obj.apiVersion || 'v1', obj.kind);
         const name = obj.metadata?.name ?? '';
         const objNs = obj.metadata?.namespace ?? '';
         if (!mapping) {
-          const [g, v] = obj.apiVersion.includes('/') ? obj.apiVersion.split('/') : ['', obj.apiVersion];
+          const apiVersion = obj.apiVersion ?? '';
+          const [g, v] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
           const gvText = g ? `${g}/${v}` : v;
           throw new KubectlError(
             `resource mapping not found for name: ${goQuote(name)} namespace: ${goQuote(objNs)} from ${goQuote(source)}: no matches for kind ${goQuote(obj.kind)} in version ${goQuote(gvText)}\nensure CRDs are installed first`,
@@ -380,6 +402,39 @@ export class ResourceBuilder {
       );
     }
   }
+}
+
+// Upstream: kubectl pkg/validation/validation.go (ValidateBytes: apiVersion/kind must be set).
+function validationError(d: ManifestDoc): Error | undefined {
+  const errs: string[] = [];
+  if (!d.object || typeof d.object !== 'object' || Array.isArray(d.object)) return undefined;
+  if (!d.object.apiVersion) errs.push('apiVersion not set');
+  if (!d.object.kind) errs.push('kind not set');
+  if (!errs.length) return undefined;
+  const what = errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
+  return new KubectlError(
+    `error validating ${goQuote(d.source)}: error validating data: ${what}; if you choose to ignore these errors, turn validation off with --validate=false`,
+  );
+}
+
+// Upstream: cli-runtime metadataValidatingDecoder — metadata decodes into a typed ObjectMeta.
+function metadataTypeError(obj: KubeObject): string | undefined {
+  const goType = (v: unknown) => (v === undefined || v === null ? undefined : Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v === 'object' ? 'object' : typeof v);
+  const meta = obj.metadata as Record<string, unknown> | undefined;
+  if (!meta) return undefined;
+  for (const field of ['labels', 'annotations']) {
+    const m = meta[field];
+    if (!m || typeof m !== 'object') continue;
+    for (const v of Object.values(m as Record<string, unknown>)) {
+      const t = goType(v);
+      if (t && t !== 'string') return `json: cannot unmarshal ${t} into Go struct field ObjectMeta.metadata.${field} of type string`;
+    }
+  }
+  for (const field of ['name', 'namespace', 'generateName']) {
+    const t = goType(meta[field]);
+    if (t && t !== 'string') return `json: cannot unmarshal ${t} into Go struct field ObjectMeta.metadata.${field} of type string`;
+  }
+  return undefined;
 }
 
 /** Client-side label selector match for objects from files (FilterByLabelSelector). */

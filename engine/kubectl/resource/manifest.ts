@@ -101,8 +101,9 @@ async function readUtf8(io: KubectlIO, abs: string): Promise<string> {
 }
 
 // Upstream: YAMLOrJSONDecoder — JSON when the stream starts with `{`, otherwise YAML documents
-// separated by `---` lines; empty and `null` documents are skipped.
-export async function decodeStream(text: string, source: string): Promise<ManifestDoc[]> {
+// separated by `---` lines; empty and `null` documents are skipped. Documents before a syntax
+// error are still returned (kubectl visits them before it meets the error).
+export async function decodeStreamPartial(text: string, source: string): Promise<{ docs: ManifestDoc[]; error?: ManifestError }> {
   const docs: ManifestDoc[] = [];
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
@@ -110,38 +111,65 @@ export async function decodeStream(text: string, source: string): Promise<Manife
     try {
       values = new JsonStreamDecoder().push(text);
     } catch (e) {
-      throw new ManifestError(`error parsing ${source}: ${(e as Error).message}`);
+      return { docs, error: new ManifestError(`error parsing ${source}: ${(e as Error).message}`) };
     }
     for (const v of values) docs.push({ source, object: v as KubeObject, raw: JSON.stringify(v) });
-    return docs;
+    return { docs };
   }
   const { parseDocument } = await import('yaml');
+  // Each document is converted on its own: go-yaml's line numbers count from the document.
   for (const chunk of splitYamlDocuments(text)) {
     if (chunk.trim() === '') continue;
     const doc = parseDocument(chunk, { version: '1.1', uniqueKeys: false, strict: false });
     if (doc.errors.length > 0) {
-      const err = doc.errors[0];
-      const line = (err.linePos?.[0]?.line ?? 1);
-      throw new ManifestError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${yamlReason(err.code, err.message)}`);
+      return { docs, error: new ManifestError(`error parsing ${source}: error converting YAML to JSON: ${goYamlError(doc.errors)}`) };
     }
     const value = doc.toJS({ maxAliasCount: -1 });
     if (value === null || value === undefined) continue;
     const json = toJsonCompatible(value);
     docs.push({ source, object: json as KubeObject, raw: JSON.stringify(json) });
   }
+  return { docs };
+}
+
+export async function decodeStream(text: string, source: string): Promise<ManifestDoc[]> {
+  const { docs, error } = await decodeStreamPartial(text, source);
+  if (error) throw error;
   return docs;
 }
 
-function yamlReason(code: string, message: string): string {
-  switch (code) {
-    case 'BAD_INDENT':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'mapping values are not allowed in this context';
-    case 'TAB_AS_INDENT':
-      return 'found character that cannot start any token';
-    default:
-      return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+interface YamlLibError {
+  code: string;
+  message: string;
+  linePos?: [{ line: number; col: number }, { line: number; col: number }?];
+}
+
+// go-yaml v2 (through sigs.k8s.io/yaml) words the common mistakes differently from the `yaml`
+// package; this maps the usual ones. Upstream: gopkg.in/yaml.v2 decode.go (parser.fail): a
+// scanner error shows the 1-based line of the problem, a parser error the 0-based one, and a
+// line 0 is not shown at all.
+export function goYamlError(errors: YamlLibError[], lineOffset = 0): string {
+  const byCode = (c: string) => errors.find((e) => e.code === c);
+  const start = (e: YamlLibError) => (e.linePos?.[0]?.line ?? 1) + lineOffset;
+  const end = (e: YamlLibError) => (e.linePos?.[1]?.line ?? e.linePos?.[0]?.line ?? 1) + lineOffset;
+  const scanner = (line: number, msg: string) => (line > 1 ? `yaml: line ${line}: ${msg}` : `yaml: ${msg}`);
+  const parser = (line: number, msg: string) => (line - 1 > 0 ? `yaml: line ${line - 1}: ${msg}` : `yaml: ${msg}`);
+  const multiline = byCode('MULTILINE_IMPLICIT_KEY');
+  if (multiline) return scanner(end(multiline), 'mapping values are not allowed in this context');
+  const compact = byCode('BLOCK_AS_IMPLICIT_KEY');
+  if (compact) return scanner(start(compact), 'mapping values are not allowed in this context');
+  const tab = byCode('TAB_AS_INDENT');
+  if (tab) return scanner(start(tab), 'found character that cannot start any token');
+  const missing = byCode('MISSING_CHAR');
+  if (missing) return scanner(start(missing), 'found unexpected end of stream');
+  const indent = byCode('BAD_INDENT');
+  if (indent) {
+    if (/Flow sequence/.test(indent.message)) return parser(start(indent), "did not find expected ',' or ']'");
+    if (/Flow mapping/.test(indent.message)) return parser(start(indent), "did not find expected ',' or '}'");
+    return parser(start(indent), 'did not find expected key');
   }
+  const first = errors[0];
+  return scanner(start(first), first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
 }
 
 // Upstream: yaml.YAMLReader.Read — a separator is a line starting with `---` followed by
@@ -179,16 +207,3 @@ function toJsonCompatible(v: unknown): unknown {
   return v;
 }
 
-/** Reads every document from every source (kubectl decodes lazily; errors surface per source). */
-export async function readManifests(sources: ManifestSource[]): Promise<{ docs: ManifestDoc[]; errors: Error[] }> {
-  const docs: ManifestDoc[] = [];
-  const errors: Error[] = [];
-  for (const s of sources) {
-    try {
-      docs.push(...(await decodeStream(await s.read(), s.source)));
-    } catch (e) {
-      errors.push(e as Error);
-    }
-  }
-  return { docs, errors };
-}

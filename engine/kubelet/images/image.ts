@@ -4,12 +4,15 @@
 // its pod's network (listeners), the clock, stdout/stderr and signals. It resolves with the exit
 // code; a server never resolves until it is signalled.
 import type { Clock } from '../../clock';
+import type { Userland } from './userland';
 
 export interface HttpRequest {
   method: string;
   path: string;
   host: string;
   headers: Record<string, string>;
+  /** The client's address as the server sees it (access logs); the network fills it in. */
+  remoteAddr?: string;
 }
 
 export interface HttpResponse {
@@ -48,6 +51,12 @@ export interface ContainerContext {
   readonly fs: ContainerFs;
   /** True for the container's main process (PID 1), false for exec'd commands and probes. */
   readonly pid1: boolean;
+  /**
+   * Runs a program of the image (`sh -c ...`, `cat`, `sleep`) with the shell library on the
+   * container's filesystem, as the runtime would start it. Absent in contexts without a full
+   * container (tests of images alone), where the mini shell runs it.
+   */
+  readonly run?: (argv: string[]) => Promise<number>;
   stdout(text: string): void;
   stderr(text: string): void;
   /** Opens a port in the pod's network namespace; returns the close function. */
@@ -82,6 +91,10 @@ export abstract class Image {
   /** Files the image ships, written into a new container's filesystem. */
   files(_tag: string): Record<string, string> {
     return {};
+  }
+  /** The shell and programs the image ships (undefined: distroless, no shell). */
+  userland(_tag: string): Userland | undefined {
+    return undefined;
   }
   /** Runs a process. argv[0] is the program. Resolves with the exit code. */
   abstract exec(ctx: ContainerContext, argv: string[], tag: string): Promise<number>;

@@ -2,6 +2,7 @@
 // (404 "default backend - 404" on /, 200 on /healthz). The network engine switches on ingress
 // routing for pods running the controller image.
 import { ServerImage, VERSION_TAG } from './server-image';
+import { alpineUserland } from './userland';
 
 export const ingressControllerImage = new ServerImage({
   family: 'ingress-nginx',
@@ -24,6 +25,7 @@ export const ingressControllerImage = new ServerImage({
     { port: 443 },
     { port: 10254, http: (req) => (req.path === '/healthz' ? { status: 200, body: 'ok' } : { status: 404, body: '404 page not found\n' }) },
   ],
+  userland: () => alpineUserland({ workdir: '/etc/nginx', extra: { bash: '/bin/bash', nginx: '/usr/bin/nginx', 'dumb-init': '/usr/bin/dumb-init', 'nginx-ingress-controller': '/nginx-ingress-controller' } }),
   startupMs: 1500,
   stopMs: 1000,
   memoryBytes: 90 * 1024 * 1024,

@@ -219,6 +219,8 @@ function parseDuration(s: string): number {
 
 /** Runs one command. Unknown programs give status 127 and `sh: x: not found`. */
 export async function runCommand(ctx: ContainerContext, argv: string[], shell?: MiniShell): Promise<Status> {
+  // A real container runs its programs with the full shell library (pipes, $((...)), functions).
+  if (ctx.run && !shell) return ctx.run(argv);
   const prog = argv[0].slice(argv[0].lastIndexOf('/') + 1);
   const args = argv.slice(1);
   switch (prog) {

@@ -3,6 +3,7 @@
 // /hostname.html — ideal for watching load balancing and rollouts.
 import { nginx404 } from './nginx';
 import { serveFiles, ServerImage } from './server-image';
+import { alpineUserland } from './userland';
 
 export const myappImage = new ServerImage({
   family: 'myapp',
@@ -19,6 +20,7 @@ export const myappImage = new ServerImage({
       },
     },
   ],
+  userland: () => alpineUserland({ version: '3.7.0', extra: { nginx: '/usr/sbin/nginx' } }),
   startupMs: 0,
   stopMs: 150,
   memoryBytes: 6 * 1024 * 1024,

@@ -1,6 +1,7 @@
 // mysql: port 3306 once initialised; without a root password setting it exits with the
 // entrypoint's error (status 1), a classic CrashLoopBackOff.
 import { ServerImage, VERSION_TAG } from './server-image';
+import { rhelUserland } from './userland';
 
 export const mysqlImage = new ServerImage({
   family: 'mysql',
@@ -9,6 +10,7 @@ export const mysqlImage = new ServerImage({
   cmd: ['mysqld'],
   serverPrograms: ['docker-entrypoint.sh', 'mysqld'],
   ports: [{ port: 3306 }, { port: 33060 }],
+  userland: () => ({ ...rhelUserland('oracle'), programs: { ...rhelUserland('oracle').programs, mysql: '/usr/bin/mysql', mysqld: '/usr/sbin/mysqld', 'docker-entrypoint.sh': '/usr/local/bin/docker-entrypoint.sh' } }),
   startupMs: 4000,
   stopMs: 1500,
   memoryBytes: 380 * 1024 * 1024,

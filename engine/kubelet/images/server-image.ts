@@ -5,6 +5,7 @@
 import type { ContainerContext, HttpRequest, HttpResponse, ImageFacts } from './image';
 import { Image, programName, serveUntilStopped, sleep } from './image';
 import { runCommand } from './mini-shell';
+import type { Userland } from './userland';
 
 export interface PortSpec {
   port: number;
@@ -32,6 +33,8 @@ export interface ServerSpec {
   startupLog?: (ctx: ContainerContext, tag: string) => string;
   files?: (tag: string) => Record<string, string>;
   env?: (tag: string) => Record<string, string>;
+  /** The image's shell and programs (kubectl exec); undefined for distroless images. */
+  userland?: (tag: string) => Userland | undefined;
   /** Checked before serving: a message on stderr and an exit code make the container crash. */
   preflight?: (ctx: ContainerContext, tag: string) => { stderr: string; exitCode: number } | undefined;
 }
@@ -60,6 +63,10 @@ export class ServerImage extends Image {
 
   override files(tag: string): Record<string, string> {
     return this.spec.files?.(tag) ?? {};
+  }
+
+  override userland(tag: string): Userland | undefined {
+    return this.spec.userland?.(tag);
   }
 
   async exec(ctx: ContainerContext, argv: string[], tag: string): Promise<number> {

@@ -4,6 +4,7 @@ import type { ContainerContext } from './image';
 import { Image, serveUntilStopped } from './image';
 import { runCommand } from './mini-shell';
 import { quantityValue } from '../../controllers/scheduler/resources';
+import { alpineUserland, type Userland } from './userland';
 
 export class StressImage extends Image {
   readonly family = 'stress';
@@ -15,6 +16,10 @@ export class StressImage extends Image {
 
   cmd(): string[] {
     return ['stress'];
+  }
+
+  override userland(): Userland {
+    return alpineUserland({ extra: { stress: '/usr/local/bin/stress' } });
   }
 
   async exec(ctx: ContainerContext, argv: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 // Apache Tomcat: the welcome page on 8080 (after a few seconds of start-up), AJP on 8009.
 import { ServerImage, VERSION_TAG } from './server-image';
+import { ubuntuUserland } from './userland';
 
 function tomcatVersion(tag: string): string {
   const m = /^(\d+(\.\d+){0,2})/.exec(tag);
@@ -22,6 +23,7 @@ export const tomcatImage = new ServerImage({
     },
     { port: 8009 },
   ],
+  userland: () => ubuntuUserland({ workdir: '/usr/local/tomcat', extra: { 'catalina.sh': '/usr/local/tomcat/bin/catalina.sh', java: '/opt/java/openjdk/bin/java' } }),
   startupMs: 3000,
   stopMs: 800,
   stopExitCode: 143,

@@ -9,6 +9,7 @@ import { ResourceBuilder } from '../../resource/builder';
 import { operationWithDryRun, type KubeObject } from '../../printers/name-printer';
 import { goJsonMarshal } from '../../../api/patch/go-json';
 import { createOrUpdateAnnotation } from '../../apply/last-applied';
+import { recordChangeCause } from '../record';
 import { addSourceToErr, builderOptions, dryRunStrategy, genericPrinter, printWith, validationDirective } from '../cmd-util';
 
 export async function runCreateFromFiles(ctx: CommandContext): Promise<number> {
@@ -19,12 +20,13 @@ export async function runCreateFromFiles(ctx: CommandContext): Promise<number> {
   const fieldValidation = validationDirective(f.string('validate'));
   const output = f.string('output');
   const printer = await genericPrinter(ctx, { output: output === '' ? 'name' : output, operation: output === '' ? operationWithDryRun('created', dryRun) : '' });
-  const res = await new ResourceBuilder(ctx.factory, await builderOptions(ctx, { continueOnError: true, flatten: true })).build();
+  const res = await new ResourceBuilder(ctx.factory, await builderOptions(ctx, { continueOnError: true, flatten: true, validate: fieldValidation !== 'Ignore' })).build();
   const errors: unknown[] = [...res.errors];
   const client = await ctx.factory.client();
   let count = 0;
   for (const info of res.infos) {
     try {
+      recordChangeCause(ctx, info.object!);
       let obj = createOrUpdateAnnotation(f.bool('save-config'), info.object!);
       if (dryRun !== 'client') {
         const query: Record<string, string> = { fieldManager: f.string('field-manager'), fieldValidation };

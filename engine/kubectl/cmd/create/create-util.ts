@@ -9,6 +9,7 @@ import { klogf } from '../../klog';
 import { makePrinter, PrinterError } from '../../printers/print-flags';
 import { operationWithDryRun, type DryRun, type KubeObject } from '../../printers/name-printer';
 import { resourcePath } from '../../client/rest-mapper';
+import { toGoJson } from '../../printers/json-printer';
 
 // Upstream: GetDryRunStrategy (the klog warnings carry kubectl's own source lines).
 export function dryRunStrategy(ctx: CommandContext): DryRun {
@@ -73,6 +74,7 @@ export interface CreateTarget {
  */
 export async function createAndPrint(ctx: CommandContext, obj: KubeObject, target: CreateTarget, dryRun: DryRun): Promise<number> {
   const printer = createPrinter(ctx, dryRun);
+  if (ctx.flags.has('save-config') && ctx.flags.bool('save-config')) obj = withTypedApplyAnnotation(obj);
   let result = obj;
   if (dryRun !== 'client') {
     const ns = obj.metadata?.namespace ?? (await ctx.factory.namespace()).namespace;
@@ -120,4 +122,17 @@ export function validationDirective(v: string): string {
 export function requireName(ctx: CommandContext, args: string[]): string {
   if (args.length !== 1) throw new UsageError(ctx.command.path, `exactly one NAME is required, got ${args.length}`);
   return args[0];
+}
+
+// Upstream: util.CreateApplyAnnotation on a typed object — its JSON in Go struct order (no empty
+// annotations map, omitempty), placed where ObjectMeta keeps annotations (after labels).
+function withTypedApplyAnnotation(obj: KubeObject): KubeObject {
+  const annotation = toGoJson(obj) + '\n';
+  const meta = (obj.metadata ?? {}) as Record<string, unknown>;
+  const order = ['name', 'generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion', 'generation', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'labels'];
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (k in meta) out[k] = meta[k];
+  out.annotations = { ...((meta.annotations as Record<string, string>) ?? {}), 'kubectl.kubernetes.io/last-applied-configuration': annotation };
+  for (const [k, v] of Object.entries(meta)) if (!(k in out)) out[k] = v;
+  return { ...obj, metadata: out as KubeObject['metadata'] };
 }

@@ -30,7 +30,6 @@ export const getDocs: CommandDocs = {
     { name: "subresource", type: "string", usage: "If specified, gets the subresource of the requested object. This flag is beta and may change in the future." },
     { name: "template", type: "string", usage: "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview]." },
     { name: "watch", shorthand: "w", type: "bool", usage: "After listing/getting the requested object, watch for changes." },
-    { name: "use-openapi-print-columns", type: "bool", usage: "If true, use x-kubernetes-print-column metadata (if present) from the OpenAPI schema for displaying a resource.", deprecated: "deprecated in favor of server-side printing", hidden: true },
     { name: "watch-only", type: "bool", usage: "Watch for changes to the requested object(s), without listing/getting first." },
   ],
 };
