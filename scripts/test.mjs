@@ -30,7 +30,7 @@ if (!args.includes('--no-typecheck')) {
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
   // Each runtime layer type-checks against its own world (STYLE rule 7): the browser renderer
   // (DOM, no Node), the Electron main process, and the plain-Node host.
-  for (const project of ['renderer/tsconfig.json', 'renderer/tsconfig.test.json', 'main/tsconfig.json', 'main/host/tsconfig.json']) {
+  for (const project of ['renderer/tsconfig.json', 'renderer/tsconfig.test.json', 'renderer/labs/tsconfig.json', 'main/tsconfig.json', 'main/host/tsconfig.json']) {
     run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project, '--noEmit']);
   }
 }

@@ -21,6 +21,7 @@ import { PtySession } from './terminal/pty-session';
 import { SessionManager } from './terminal/session-manager';
 import { bashRcText, commandFor, parseProfile } from './terminal/session-profiles';
 import { bindTerminalSocket } from './terminal/terminal-socket';
+import { createLabApi } from './labs/lab-api';
 
 export interface HostOptions {
   dataDir: string;
@@ -71,8 +72,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     canStart: (profile) => profile.kind === 'host' || engine.status.state === 'ready',
     generation: () => engine.status.generation,
   });
+  const labs = createLabApi({ dataDir: opts.dataDir, kubeconfig: () => (engine.status.state === 'ready' ? engine.kubeconfigPath : undefined), log: opts.log });
   const statusSub = engine.onStatus((s) => {
-    if (s.state === 'ready') sessions.engineReady(s.generation);
+    if (s.state !== 'ready') return;
+    sessions.engineReady(s.generation);
+    // Resumes a lab run that was active when the app stopped.
+    void labs.engineReady();
   });
 
   const info: HostInfo = { version: opts.version ?? '0.0.0', platform: process.platform, dataDir: opts.dataDir };
@@ -121,6 +126,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         throw new HttpError(status && status >= 400 ? status : 502, e instanceof Error ? e.message : String(e));
       }
     }
+    if (await labs.handle(req, res, url)) return;
     if (path.startsWith('/api/') || path.startsWith('/ws/')) return sendError(res, 404, 'not found');
     if (method !== 'GET' && method !== 'HEAD') return sendError(res, 405, 'method not allowed');
     return serveStatic(paths.rendererDir, path, res, csp);
@@ -192,6 +198,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       await sessions.dispose();
+      await labs.close();
       await engine.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -8,14 +8,14 @@ import { podSummary } from './cluster/pod-status';
 import { useInformer } from './cluster/use-informer';
 import { hostApi, type SessionInfo, type SessionProfile } from './host-api';
 import type { Language } from './i18n/i18n';
-import { LabPanel } from './labs/lab-panel';
+import { LabPanel } from '../labs';
 import { platform } from './platform';
 import { SettingsDialog } from './settings/settings-dialog';
 import type { Settings, SettingsStore } from './settings/settings';
 import { StatusBar } from './status/status-bar';
 import { useEngineStatus } from './status/use-engine-status';
 import { TerminalTabs } from './terminal/terminal-tabs';
-import { TerminalView } from './terminal/terminal-view';
+import { PASTE_EVENT, TerminalView } from './terminal/terminal-view';
 
 const FALLBACK_NODES = ['master', 'node1', 'node2'];
 const ACTIVE_KEY = 'kubelab.activeTab';
@@ -177,7 +177,7 @@ export function App({ store }: { store: SettingsStore }) {
         </div>
       </header>
       <div className="app-body">
-        <LabPanel open={settings.labsOpen} onToggle={() => update({ labsOpen: !settings.labsOpen })} />
+        <LabPanel open={settings.labsOpen} onToggle={() => update({ labsOpen: !settings.labsOpen })} onPaste={(text) => window.dispatchEvent(new CustomEvent(PASTE_EVENT, { detail: text }))} />
         <main className="workspace" ref={mainRef}>
           <section className="terminal-pane" style={{ flexBasis: `${settings.terminalWidth * 100}%` }}>
             {sessions.length === 0 && <p className="muted centered">{t('terminal.empty')}</p>}

@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { labPanelStrings } from '../../labs/lab-strings';
 
 export type Language = 'en' | 'zh-CN';
 export const LANGUAGES: Array<{ code: Language; label: string }> = [
@@ -18,7 +19,7 @@ export async function initI18n(lng: Language): Promise<typeof i18next> {
   await i18next.use(initReactI18next).init({
     lng,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: { translation: { ...en, labPanel: labPanelStrings.en } }, 'zh-CN': { translation: { ...zhCN, labPanel: labPanelStrings['zh-CN'] } } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

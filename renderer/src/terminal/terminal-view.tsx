@@ -9,6 +9,9 @@ import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState } from 'react';
+
+/** Window event carrying text to paste into the active terminal (from the lab panel). */
+export const PASTE_EVENT = 'kubelab:paste';
 import { useTranslation } from 'react-i18next';
 import { hostApi, type SessionInfo } from '../host-api';
 import { platform } from '../platform';
@@ -134,6 +137,19 @@ export function TerminalView(props: TerminalViewProps) {
     fitRef.current?.fit();
     termRef.current?.focus();
   }, [props.active, props.session.id]);
+
+  // Commands clicked in the lab panel are pasted (not run) into the active terminal.
+  useEffect(() => {
+    if (!props.active) return;
+    const onPaste = (e: Event) => {
+      const text = (e as CustomEvent<string>).detail;
+      if (typeof text !== 'string' || !termRef.current) return;
+      termRef.current.paste(text);
+      termRef.current.focus();
+    };
+    window.addEventListener(PASTE_EVENT, onPaste);
+    return () => window.removeEventListener(PASTE_EVENT, onPaste);
+  }, [props.active]);
 
   const find = (backwards: boolean) => {
     const s = searchRef.current;
