@@ -47,7 +47,7 @@ const nginx: Command = async (ctx, argv) => {
   // A second master: the container's own nginx already holds port 80.
   const t = logTime(ctx.clock.now());
   await ctx.stderr.write(
-    `${t} [emerg] 1#1: bind() to 0.0.0.0:80 failed (98: Address already in use)\nnginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\n`.repeat(1) +
+    `${t} [emerg] 1#1: bind() to 0.0.0.0:80 failed (98: Address already in use)\nnginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\n` +
       `${t} [emerg] 1#1: still could not bind()\nnginx: [emerg] still could not bind()\n`,
   );
   return 1;

@@ -397,3 +397,54 @@ export async function runContainerCommand(
     return 1;
   }
 }
+
+/**
+ * Holds a session's output until the client can receive it. client-go's WebSocket executor
+ * creates its stream readers after the handshake and drops frames that arrive earlier ("Unknown
+ * stream id 1, discarding message"); a real exec's first bytes come later than that, ours can come
+ * at once (a shell's prompt). The first message from the client (kubectl sends the terminal size
+ * as soon as its streams exist) opens the gate, or `fallbackMs` of clock time.
+ */
+export function gateOutput(io: ExecIO, proc: (io: ExecIO) => ExecProcess, setTimer: (ms: number, fn: () => void) => () => void, fallbackMs: number): ExecProcess {
+  const pending: [keyof ExecIO, string | Buffer][] = [];
+  let open = false;
+  let opened!: () => void;
+  const ready = new Promise<void>((resolve) => (opened = resolve));
+  const openGate = () => {
+    if (open) return;
+    open = true;
+    cancel();
+    for (const [stream, data] of pending.splice(0)) io[stream](data);
+    opened();
+  };
+  let cancel = () => {};
+  const gated: ExecIO = {
+    stdout: (d) => (open ? io.stdout(d) : void pending.push(['stdout', d])),
+    stderr: (d) => (open ? io.stderr(d) : void pending.push(['stderr', d])),
+  };
+  const p = proc(gated); // may throw: the runtime refused to start it
+  cancel = setTimer(fallbackMs, openGate);
+  return {
+    input: (d) => {
+      openGate();
+      p.input(d);
+    },
+    endInput: () => {
+      openGate();
+      p.endInput();
+    },
+    resize: (cols, rows) => {
+      openGate();
+      p.resize(cols, rows);
+    },
+    kill: () => {
+      cancel();
+      p.kill();
+    },
+    // The exit status must not overtake output still held here.
+    exited: p.exited.then(async (r) => {
+      await ready;
+      return r;
+    }),
+  };
+}

@@ -16,7 +16,7 @@ import { PodNetwork } from './pod-network';
 import { generatePodStatus } from './pod-status';
 import { PodWorker } from './pod-worker';
 import type { ExecIO, ExecProcess, ExecRequest } from '../api/exec-stream';
-import { attachContainer, startContainerExec } from './container-shell';
+import { attachContainer, gateOutput, startContainerExec } from './container-shell';
 
 interface NodeRuntime {
   name: string;
@@ -88,9 +88,13 @@ export class KubeletController extends Controller {
     if (!worker || worker.uid !== pod.metadata.uid || worker.done) throw new Error('Internal error occurred: unable to upgrade connection: pod does not exist');
     const running = worker.running(container);
     if (!running) throw new Error(`Internal error occurred: unable to upgrade connection: container not found ("${container}")`);
-    if (mode === 'attach') return attachContainer(running, req, io);
     const clock = this.ctx.clock;
-    return startContainerExec(running, req, io, { clock: { now: () => clock.now(), sleep: (ms, signal) => clock.sleep(ms, signal) } });
+    const setTimer = (ms: number, fn: () => void) => clock.setTimer(ms, fn);
+    // A terminal session waits for kubectl's first resize; other output for a moment at most.
+    const hold = req.tty ? 500 : 30;
+    if (mode === 'attach') return gateOutput(io, (gated) => attachContainer(running, req, gated), setTimer, hold);
+    const shellClock = { now: () => clock.now(), sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal) };
+    return gateOutput(io, (g) => startContainerExec(running, req, g, { clock: shellClock }), setTimer, hold);
   }
 
   /** Images present on a node. */

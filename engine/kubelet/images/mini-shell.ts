@@ -1,8 +1,9 @@
 // The few shell and coreutils commands container processes and exec probes run
 // (`sh -c 'echo hi; sleep 5'`, `cat /tmp/healthy`, `while true; do date; sleep 1; done`).
 // It is deliberately small: `;`, `&&`, `||`, `while/until ... do ... done`, `for x in ...`,
-// `$VAR`, quotes and a handful of commands. The exec shell (engine/shell) can replace it behind
-// the same `runCommand(ctx, argv)` entry point.
+// `$VAR`, quotes and a handful of commands. In a pod, `runCommand` hands the program to the
+// container's full shell (`ctx.run`, engine/kubelet/container-shell.ts); this mini shell is the
+// fallback for an image run on its own.
 import type { ContainerContext } from './image';
 import { sleep } from './image';
 
