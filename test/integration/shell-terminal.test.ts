@@ -92,7 +92,11 @@ test('Tab completes a pod name, and kubectl verbs with the k alias', async () =>
   await sh.waitFor(`]# kubectl get pods ${common}`, 5000, 'screen');
   sh.write('\t');
   await sh.waitFor(new RegExp(`${pods[0]}\\s+${pods[1]}`), 5000, 'screen');
-  sh.write(pods[0].slice(common.length, common.length + 1) + '\t');
+  // Tab completed the longest common prefix of the names (random suffixes may share letters);
+  // one more letter of the first name makes it unique.
+  let lcp = 0;
+  while (pods[0][lcp] === pods[1][lcp]) lcp++;
+  sh.write(pods[0].slice(lcp, lcp + 1) + '\t');
   await sh.waitFor(`]# kubectl get pods ${pods[0]} `, 5000, 'screen');
   sh.write('\x03');
   await sh.run('alias k=kubectl');
