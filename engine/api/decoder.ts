@@ -26,11 +26,12 @@ export function decodeObject(def: ResourceDefinition, version: ServedVersion, bo
     throw badRequest(`${def.kind} in version "${version.version}" cannot be handled as a ${def.kind}: json: cannot unmarshal ${Array.isArray(body) ? 'array' : typeof body} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`);
   }
   const obj = body as KubeObject;
-  if (obj.kind !== undefined && obj.kind !== def.kind) {
-    throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected})`.replace(/.*/, (m) => (obj.apiVersion === expected ? `the kind in the data (${obj.kind}) does not match the expected kind (${def.kind})` : m)));
-  }
+  // A wrong apiVersion is reported first, as the apiserver's decoder does.
   if (obj.apiVersion !== undefined && obj.apiVersion !== expected) {
     throw badRequest(`the API version in the data (${obj.apiVersion}) does not match the expected API version (${expected})`);
+  }
+  if (obj.kind !== undefined && obj.kind !== def.kind) {
+    throw badRequest(`the kind in the data (${obj.kind}) does not match the expected kind (${def.kind})`);
   }
   let out: KubeObject = obj;
   if (schemaChecker) {
