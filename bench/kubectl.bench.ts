@@ -43,7 +43,7 @@ async function timeProcess(binary: string[], args: string[], env: NodeJS.Process
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(root, 'dist', 'kubectl.js'))) {
+  if (!existsSync(join(root, 'dist', 'kubectl.cjs'))) {
     console.log('bin/kubectl is not built: run `node scripts/build.mjs` first');
     return;
   }

@@ -1,2 +1,2 @@
 @echo off
-node "%~dp0\..\dist\kubectl.js" %*
+node "%~dp0\..\dist\kubectl.cjs" %*

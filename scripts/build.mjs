@@ -1,7 +1,7 @@
 // Builds what the launchers run: one bundled file per entry point (fast start: a single file to
 // load), plus generated data such as the OpenAPI documents. Runs on `npm install` via `prepare`.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -16,7 +16,6 @@ for (const f of readdirSync(join(root, 'scripts')).filter((f) => /^gen-.*\.mjs$/
 
 const entries = {
   kubelab: 'bin/kubelab-main.ts',
-  kubectl: 'bin/kubectl-main.ts',
 };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, src]) => existsSync(join(root, src))));
 await build({
@@ -33,6 +32,38 @@ await build({
   banner: { js: "import { createRequire as __kubelabCreateRequire } from 'node:module'; const require = __kubelabCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// kubectl starts on every command a student types, so it is CommonJS (node caches no bytecode
+// for ES modules) run by a small loader with a V8 code cache: dist/kubectl.cjs loads
+// dist/kubectl-program.cjs. Dynamic imports become require() calls, which vm.Script can run.
+const kubectlBundles = [
+  { src: 'bin/kubectl-main.ts', out: 'dist/kubectl-program.cjs', supported: { 'dynamic-import': false } },
+  { src: 'bin/kubectl-loader.ts', out: 'dist/kubectl.cjs', supported: {} },
+];
+for (const b of kubectlBundles) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [b.src],
+    outfile: b.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    charset: 'ascii',
+    // Comments are the only non-ASCII left (and a smaller file is faster to read and hash).
+    minifyWhitespace: true,
+    supported: b.supported,
+    external: ['better-sqlite3', 'node-pty', 'electron', 'bufferutil', 'utf-8-validate'],
+    logLevel: 'warning',
+  });
+}
+// The ES module bundle of earlier builds.
+for (const stale of ['dist/kubectl.js', 'dist/kubectl.js.map']) rmSync(join(root, stale), { force: true });
+// The loader reads the program as latin1, which is exact only for ASCII.
+if (/[^\x00-\x7f]/.test(readFileSync(join(root, 'dist/kubectl-program.cjs'), 'latin1'))) {
+  throw new Error('dist/kubectl-program.cjs is not ASCII: the loader would misread it');
+}
 
 // The desktop app. The host runs as its own process under Electron (dist/host.js); the Electron
 // main process and its preload are separate bundles (the preload as CommonJS: sandboxed preloads

@@ -162,7 +162,7 @@ export function parseGoDuration(text: string): number {
   if (s === '') throw invalid();
   let total = 0;
   while (s !== '') {
-    const m = /^([0-9]*(?:\.[0-9]*)?)([a-zµμ]*)/.exec(s);
+    const m = /^([0-9]*(?:\.[0-9]*)?)([a-z\u00b5\u03bc]*)/.exec(s);
     if (!m || m[1] === '' || m[1] === '.') throw invalid();
     if (m[2] === '') throw new FlagError(`time: missing unit in duration ${goQuote(text)}`);
     const unit = durationUnits[m[2]];
