@@ -1,12 +1,29 @@
 // The process launcher for bin/kubectl: wires the real process (node fs, environment,
 // stdio, terminal size, Ctrl-C) to run() and returns the exit code for the caller to exit with.
 // This is the only file here that touches process.* or node:fs.
+//
+// Start-up time counts (a student types kubectl hundreds of times): files are read with node:fs's
+// synchronous calls (fs/promises costs a module load, and a CLI has nothing to overlap), and
+// process.stdin is only created when a command reads it.
 
+import * as fs from 'node:fs';
+import { isatty } from 'node:tty';
 import type { KubectlIO } from './io';
 
+/** A reader or a pager that closed the pipe (`kubectl get pods | head -1`): Go dies of SIGPIPE, silently. */
+function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(141);
+    throw e;
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [{ run }, fsp] = await Promise.all([import('./run'), import('node:fs/promises')]);
+  const { run } = await import('./run');
+  exitQuietlyOnBrokenPipe(process.stdout);
+  exitQuietlyOnBrokenPipe(process.stderr);
   const controller = new AbortController();
+  let stdinStreamed = false;
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   const io: KubectlIO = {
@@ -20,26 +37,37 @@ export async function main(argv: string[]): Promise<number> {
     env: { ...process.env },
     cwd: process.cwd(),
     fs: {
-      readFile: async (p) => new Uint8Array(await fsp.readFile(p)),
-      writeFile: (p, d, o) => fsp.writeFile(p, d, { mode: o?.mode }),
-      exists: (p) => fsp.access(p).then(() => true, () => false),
-      readdir: (p) => fsp.readdir(p),
+      readFile: async (p) => new Uint8Array(fs.readFileSync(p)),
+      writeFile: async (p, d, o) => fs.writeFileSync(p, d, { mode: o?.mode }),
+      exists: async (p) => fs.existsSync(p),
+      readdir: async (p) => fs.readdirSync(p),
       stat: async (p) => {
-        const s = await fsp.stat(p);
+        const s = fs.statSync(p);
         return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode, size: s.size };
       },
-      mkdir: async (p, o) => void (await fsp.mkdir(p, o)),
-      remove: (p) => fsp.rm(p, { force: true }),
+      mkdir: async (p, o) => void fs.mkdirSync(p, o),
+      remove: async (p) => fs.rmSync(p, { force: true }),
     },
     terminal: { isTTY: !!process.stdout.isTTY, columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 },
     signal: controller.signal,
     now: () => Date.now(),
     platform: `${process.platform === 'win32' ? 'windows' : process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`,
     pid: process.pid,
-    stdinStream: () => process.stdin as AsyncIterable<Uint8Array>,
-    stdinIsTTY: !!process.stdin.isTTY,
+    stdinStream: () => {
+      stdinStreamed = true;
+      return process.stdin as AsyncIterable<Uint8Array>;
+    },
+    stdinIsTTY: isatty(0),
     setRawMode: (raw) => {
-      if (process.stdin.isTTY) process.stdin.setRawMode(raw);
+      if (!process.stdin.isTTY) return;
+      process.stdin.setRawMode(raw);
+      // Go's term.MakeRaw also turns off output processing, so the container's "\r\n" reaches
+      // the screen as is; libuv's raw mode keeps it ("\r\r\n"). Leaving raw mode restores
+      // the whole saved termios, this included.
+      // (child_process is loaded here, not at start: a microtask, long before the first output.)
+      if (raw && process.platform !== 'win32') {
+        void import('node:child_process').then(({ spawnSync }) => spawnSync('stty', ['-opost'], { stdio: ['inherit', 'ignore', 'ignore'] }));
+      }
     },
     launchEditor: async (argv) => {
       const { spawn } = await import('node:child_process');
@@ -57,6 +85,9 @@ export async function main(argv: string[]): Promise<number> {
   };
   try {
     const code = await run(argv, io);
+    // An interactive command that ends while stdin is still open (the container's shell exited):
+    // the open stdin would keep the process alive.
+    if (stdinStreamed) process.stdin.destroy();
     await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
     return code;
   } finally {

@@ -119,10 +119,6 @@ function kubectl(binary: string, args: string[], stdin?: string): Promise<Kubect
   return f.kubectl(args, { binary, stdin });
 }
 
-// Our kubectl's `exec -it` does not yet return when the container's shell exits in a pty (the
-// real kubectl does, against the same engine); the tty tests run for the real one until fixed.
-const TTY_SKIP = (who: string) => (who === 'ours' ? 'bundled kubectl exec -it does not exit after the container shell ends (known bug, next session)' : false);
-
 for (const [who, bin] of KUBECTLS) {
   test(`${who}: exec lists the nginx html directory`, async () => {
     const r = await kubectl(bin, ['exec', 'nginx', '--', 'ls', '/usr/share/nginx/html']);
@@ -178,32 +174,30 @@ for (const [who, bin] of KUBECTLS) {
     assert.deepEqual(nosuch, { stdout: '', stderr: 'Error from server (BadRequest): container nope is not valid for pod nginx\n', code: 1 });
   });
 
-  // Node's raw mode keeps the tty's output translation (ONLCR) where Go's term.MakeRaw clears it,
-  // so under our kubectl the container's "\r\n" reaches the screen as "\r\r\n" (same picture).
-  test(`${who}: exec -it bash shows the Debian prompt and runs commands`, { skip: TTY_SKIP(who) }, async () => {
+  test(`${who}: exec -it bash shows the Debian prompt and runs commands`, async () => {
     const t = spawnPty(bin, ['exec', '-it', 'nginx', '--', 'bash']);
     await t.waitFor(/root@nginx:\/# $/);
     t.write('cd /usr/share/nginx/html && ls\r');
-    await t.waitFor(/50x\.html\s+index\.html\r\r?\nroot@nginx:\/usr\/share\/nginx\/html# $/);
+    await t.waitFor(/50x\.html\s+index\.html\r\nroot@nginx:\/usr\/share\/nginx\/html# $/);
     t.write('nosuch\r');
-    await t.waitFor(/bash: nosuch: command not found\r\r?\nroot@nginx:\/usr\/share\/nginx\/html# $/);
+    await t.waitFor(/bash: nosuch: command not found\r\nroot@nginx:\/usr\/share\/nginx\/html# $/);
     t.write('exit 4\r');
     const code = await t.exited;
-    assert.match(t.output, /exit\r\r?\ncommand terminated with exit code 4\r\r?\n$/);
+    assert.match(t.output, /exit\r\ncommand terminated with exit code 4\r\n$/);
     assert.equal(code, 4);
   });
 
-  test(`${who}: exec -it sh in busybox and in nginx (dash)`, { skip: TTY_SKIP(who) }, async () => {
+  test(`${who}: exec -it sh in busybox and in nginx (dash)`, async () => {
     const bb = spawnPty(bin, ['exec', '-it', 'bb', '--', 'sh']);
     await bb.waitFor(/\/ # $/);
     bb.write('echo $((6*7))\r');
-    await bb.waitFor(/\r\r?\n42\r\r?\n\/ # $/);
+    await bb.waitFor(/\r\n42\r\n\/ # $/);
     bb.write('\x04');
     assert.equal(await bb.exited, 0);
     const dash = spawnPty(bin, ['exec', '-it', 'nginx', '--', 'sh']);
     await dash.waitFor(/# $/);
     dash.write('foo\r');
-    await dash.waitFor(/sh: 1: foo: not found\r\r?\n# $/);
+    await dash.waitFor(/sh: 1: foo: not found\r\n# $/);
     dash.write('exit\r');
     assert.equal(await dash.exited, 127);
   });
@@ -231,7 +225,7 @@ for (const [who, bin] of KUBECTLS) {
   test(`${who}: attach streams the main process's output from now on`, async () => {
     const t = spawnPty(bin, ['attach', 'bb']);
     await t.waitFor(/If you don't see a command prompt, try pressing enter\.\r\n/);
-    const first = await t.waitFor(/hello (\d+)\r\r?\n/);
+    const first = await t.waitFor(/hello (\d+)\r\n/);
     await t.waitFor(new RegExp(`hello ${Number(first[1]) + 1}\\r\\r?\\n`), 10_000);
     assert.doesNotMatch(t.output, /hello 0\r/);
     t.kill();
