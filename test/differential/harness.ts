@@ -141,6 +141,9 @@ export function normalizeOutput(s: string): string {
     .replace(/^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6} +\d+ ([^\]]+)\] /gm, '$1MMDD hh:mm:ss PID $2] ')
     .replace(/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}\b/g, '<time>')
     .replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g, '<time>')
+    // Container log lines carry their own clocks (nginx: 2006/01/02 15:04:05); which of two
+    // replicas `logs deploy/x` reads is a tie kubectl's unstable sort may break either way.
+    .replace(/\b\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}\b/g, '<time>')
     .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uid>')
     .replace(/("?resourceVersion"?:\s*)"\d+"/g, '$1"<rv>"')
     .replace(/\b10\.(?:\d{1,3}\.){2}\d{1,3}\b/g, '<ip>')

@@ -40,8 +40,8 @@ function byLogging(a: Obj, b: Obj): number {
 }
 
 /** Resolves POD or TYPE/NAME to one pod; prints `Found N pods, using pod/X` when it chose. */
-export async function attachablePod(ctx: CommandContext, arg: string, opts: { forLogs?: boolean } = {}): Promise<PodTarget> {
-  const { namespace } = await ctx.factory.namespace();
+export async function attachablePod(ctx: CommandContext, arg: string, opts: { forLogs?: boolean; namespace?: string } = {}): Promise<PodTarget> {
+  const namespace = opts.namespace ?? (await ctx.factory.namespace()).namespace;
   const client = await ctx.factory.client();
   let resource = 'pods';
   let name = arg;
