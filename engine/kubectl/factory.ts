@@ -9,9 +9,10 @@ import { loadKubeconfig, resolveClientConfig, type ClientConfig, type Kubeconfig
 import { KubectlError, UrlError } from './errors';
 import { RestClient } from './client/rest-client';
 import { Discovery } from './client/discovery';
-import { RestMapper } from './client/rest-mapper';
+import { NoResourceMatchError, RestMapper } from './client/rest-mapper';
+import { discoveryCacheDir } from './client/discovery-cache';
 import { parseGoDuration } from './cli/flags';
-import { klogStructured } from './klog';
+import { klogStructured, klogf } from './klog';
 
 export class Factory {
   private raw?: Promise<Kubeconfig>;
@@ -29,6 +30,11 @@ export class Factory {
     return this.flags.has(name) ? this.flags.string(name) : '';
   }
 
+  /** -v: klog's verbosity (6 logs each request's line, 7 its headers, 8 bodies, 9 curl lines). */
+  verbosity(): number {
+    return this.flags.has('v') ? this.flags.number('v') : 0;
+  }
+
   loadOptions(): LoadOptions {
     return { explicitPath: this.flag('kubeconfig') || undefined };
   }
@@ -39,7 +45,11 @@ export class Factory {
   }
 
   clientConfig(): Promise<ClientConfig> {
-    this.strictRaw ??= loadKubeconfig(this.io, { ...this.loadOptions(), explicitMustExist: true });
+    this.strictRaw ??= loadKubeconfig(this.io, { ...this.loadOptions(), explicitMustExist: true }).then((cfg) => {
+      // Upstream: clientcmd loader.go LoadFromFile, klog.V(6).Infoln (two operands, two spaces).
+      if (this.verbosity() >= 6) for (const f of cfg.files) klogf(this.io, 'I', 'loader.go:402', `Config loaded from file:  ${f}`);
+      return cfg;
+    });
     return (this.resolved ??= this.strictRaw.then((cfg) =>
       resolveClientConfig(this.io, cfg, {
         context: this.flag('context') || undefined,
@@ -80,12 +90,46 @@ export class Factory {
     return (this.restClient ??= (async () => {
       const timeoutMs = this.requestTimeoutMs();
       const cfg = await this.clientConfig();
-      return new RestClient(cfg, this.io, { timeoutMs, warningsAsErrors: this.flags.has('warnings-as-errors') && this.flags.bool('warnings-as-errors') });
+      return new RestClient(cfg, this.io, {
+        timeoutMs,
+        warningsAsErrors: this.flags.has('warnings-as-errors') && this.flags.bool('warnings-as-errors'),
+        verbosity: this.verbosity(),
+      });
     })());
   }
 
   discovery(): Promise<Discovery> {
-    return (this.disco ??= this.client().then((c) => new Discovery(c)));
+    return (this.disco ??= this.client().then((c) => {
+      const d = new Discovery(c, this.io.diskCache ? { dir: discoveryCacheDir(this.cacheDir(), c.config.server), fs: this.io.fs, now: () => this.io.now() } : undefined);
+      // Upstream: cached_discovery.go Invalidate, klog.V(6).
+      if (this.verbosity() >= 6) d.onInvalidate = () => klogf(this.io, 'I', 'discovery.go:214', 'Invalidating discovery information');
+      return d;
+    }));
+  }
+
+  // Upstream: config_flags.go getDefaultCacheDir — --cache-dir, else $KUBECACHEDIR, else ~/.kube/cache.
+  private cacheDir(): string {
+    if (this.flags.changed('cache-dir')) return this.flag('cache-dir');
+    return this.io.env.KUBECACHEDIR || this.flag('cache-dir');
+  }
+
+  /**
+   * Runs lookups against the REST mapper; when one finds nothing and discovery came from the
+   * disk cache, discovery is fetched afresh and the lookups run once more (a CRD created since).
+   */
+  async withMapper<T>(lookup: (mapper: RestMapper) => T | Promise<T>, attempts = 1): Promise<T> {
+    const mapper = await this.mapper(attempts);
+    try {
+      return await lookup(mapper);
+    } catch (e) {
+      if (!(e instanceof NoResourceMatchError) || !(await this.discovery()).refreshIfStale()) throw e;
+      return lookup(await this.mapper(attempts));
+    }
+  }
+
+  /** After a lookup missed: fresh discovery when the cached one may be stale, else undefined. */
+  async freshMapper(attempts = 1): Promise<RestMapper | undefined> {
+    return (await this.discovery()).refreshIfStale() ? this.mapper(attempts) : undefined;
   }
 
   /**

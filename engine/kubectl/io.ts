@@ -12,6 +12,8 @@ export interface FileStat {
   /** Permission bits, when the filesystem has them. */
   mode?: number;
   size?: number;
+  /** Modification time; without it kubectl's disk caches are never trusted. */
+  mtimeMs?: number;
 }
 
 /** The few filesystem operations kubectl needs; paths are absolute or relative to io.cwd. */
@@ -73,6 +75,11 @@ export interface KubectlIO {
   signal?: AbortSignal;
   /** Wall clock in ms since the epoch; ages in tables and klog headers read it. */
   now(): number;
+  /**
+   * Keep discovery in the cache folder (~/.kube/cache) between runs, as kubectl does; bin/kubectl
+   * turns it on. Off, every run asks the server (the node shell's in-process kubectl is fast).
+   */
+  diskCache?: boolean;
   /** Carries HTTP requests; the default (node http/https) is used when absent. */
   transport?: HttpTransport;
   /** `GOOS/GOARCH` reported by `version`; the node shell is a Linux amd64 host. */

@@ -43,13 +43,14 @@ export async function main(argv: string[]): Promise<number> {
       readdir: async (p) => fs.readdirSync(p),
       stat: async (p) => {
         const s = fs.statSync(p);
-        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode, size: s.size };
+        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode, size: s.size, mtimeMs: s.mtimeMs };
       },
       mkdir: async (p, o) => void fs.mkdirSync(p, o),
       remove: async (p) => fs.rmSync(p, { force: true }),
     },
     terminal: { isTTY: !!process.stdout.isTTY, columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 },
     signal: controller.signal,
+    diskCache: true,
     now: () => Date.now(),
     platform: `${process.platform === 'win32' ? 'windows' : process.platform}/${process.arch === 'x64' ? 'amd64' : process.arch}`,
     pid: process.pid,

@@ -1,10 +1,11 @@
 // API discovery: aggregated (apidiscovery.k8s.io/v2) when both /api and /apis answer
-// with it, otherwise the legacy per-group-version documents. Results are cached for
-// the life of the client (one kubectl run). Upstream: kubernetes/client-go
+// with it, otherwise the legacy per-group-version documents. Results are kept for the life of
+// the client (one kubectl run) and, as kubectl does, on disk for 6 hours (discovery-cache.ts). Upstream: kubernetes/client-go
 // discovery/discovery_client.go (ServerGroupsAndResources, ContentTypeIsGVK) and
 // discovery/aggregated_discovery.go (convertAPIResource: entries without responseKind are dropped).
 
 import type { RestClient } from './rest-client';
+import { fromResourceList, readDiscoveryCache, writeDiscoveryCache, type DiscoveryCacheLocation } from './discovery-cache';
 
 export const acceptDiscovery =
   'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
@@ -43,18 +44,54 @@ const discoveryTimeout = { timeoutParam: '32s', timeoutMs: 32_000 };
 
 export class Discovery {
   private cached?: Promise<DiscoveryResult>;
+  /** The current result came from the disk cache (kubectl's CachedDiscoveryClient.Fresh() is false). */
+  fromDisk = false;
+  private skipDisk = false;
 
-  constructor(private readonly client: RestClient) {}
+  constructor(
+    private readonly client: RestClient,
+    private readonly diskCache?: DiscoveryCacheLocation,
+  ) {}
 
   /** Forget cached results (kubectl retries once with fresh discovery on a miss). */
   invalidate(): void {
     this.cached = undefined;
+    this.skipDisk = true;
   }
 
+  /**
+   * A lookup missed: when the answer came from the disk cache, drop it and ask the server
+   * (upstream: DeferredDiscoveryRESTMapper resets and retries when discovery is not fresh).
+   * False when discovery is already fresh, so there is nothing to retry.
+   */
+  refreshIfStale(): boolean {
+    if (!this.fromDisk) return false;
+    this.onInvalidate?.();
+    this.invalidate();
+    return true;
+  }
+
+  /** Told when cached discovery is dropped (`-v=6` logs it). */
+  onInvalidate?: () => void;
+
   get(): Promise<DiscoveryResult> {
-    this.cached ??= this.fetch();
+    this.cached ??= this.load();
     this.cached.catch(() => (this.cached = undefined));
     return this.cached;
+  }
+
+  private async load(): Promise<DiscoveryResult> {
+    if (this.diskCache && !this.skipDisk) {
+      const hit = await readDiscoveryCache(this.diskCache);
+      if (hit) {
+        this.fromDisk = true;
+        return hit;
+      }
+    }
+    this.fromDisk = false;
+    const result = await this.fetch();
+    if (this.diskCache) await writeDiscoveryCache(this.diskCache, result);
+    return result;
   }
 
   private async fetch(): Promise<DiscoveryResult> {
@@ -80,27 +117,7 @@ export class Discovery {
       for (const v of g.versions) {
         const path = g.name === '' ? `/api/${v}` : `/apis/${g.name}/${v}`;
         const list = await this.client.json<J>({ path, ...discoveryTimeout });
-        const subs = new Map<string, ApiResource['subresources']>();
-        for (const r of list.resources ?? []) {
-          const [base, sub] = String(r.name).split('/');
-          if (sub) (subs.get(base) ?? subs.set(base, []).get(base)!).push({ name: sub, kind: r.kind, group: r.group ?? g.name, version: r.version ?? v, verbs: r.verbs ?? [] });
-        }
-        for (const r of list.resources ?? []) {
-          if (String(r.name).includes('/')) continue;
-          resources.push({
-            group: g.name,
-            version: v,
-            resource: r.name,
-            kind: r.kind,
-            singular: r.singularName || String(r.kind).toLowerCase(),
-            namespaced: !!r.namespaced,
-            shortNames: r.shortNames ?? [],
-            categories: r.categories ?? [],
-            verbs: r.verbs ?? [],
-            subresources: subs.get(r.name) ?? [],
-            preferred: v === g.preferredVersion,
-          });
-        }
+        resources.push(...fromResourceList(list, g.name, v, v === g.preferredVersion));
       }
     }
     return { groups, resources };

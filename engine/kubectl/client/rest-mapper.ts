@@ -10,6 +10,9 @@ import type { ApiResource, DiscoveryResult } from './discovery';
 
 export type RestMapping = ApiResource;
 
+/** No resource matches what was typed (a stale discovery cache is refreshed and asked again). */
+export class NoResourceMatchError extends KubectlError {}
+
 export class RestMapper {
   constructor(private readonly d: DiscoveryResult) {}
 
@@ -59,7 +62,7 @@ export class RestMapper {
     }
     const k = this.byKind(groupResource.resource, groupResource.group);
     if (k) return k;
-    throw new KubectlError(`the server doesn't have a resource type ${goQuote(groupResource.resource)}`);
+    throw new NoResourceMatchError(`the server doesn't have a resource type ${goQuote(groupResource.resource)}`);
   }
 
   /** The mapping for a Kind from a manifest (apiVersion + kind). */

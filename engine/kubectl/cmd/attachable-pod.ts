@@ -50,8 +50,7 @@ export async function attachablePod(ctx: CommandContext, arg: string, opts: { fo
     resource = arg.slice(0, slash);
     name = arg.slice(slash + 1);
   }
-  const mapper = await ctx.factory.mapper();
-  const mapping = mapper.mappingFor(resource);
+  const mapping = await ctx.factory.withMapper((mapper) => mapper.mappingFor(resource));
   let obj: Obj;
   try {
     obj = await client.json<Obj>({ path: resourcePath(mapping, namespace, name) });

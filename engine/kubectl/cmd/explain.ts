@@ -45,8 +45,12 @@ async function runExplain(ctx: CommandContext): Promise<number> {
   const apiVersion = flags.string('api-version');
   const recursive = flags.bool('recursive');
 
-  const mapper = await ctx.factory.mapper();
-  const found = mapPrefix(mapper, args[0]);
+  let found = mapPrefix(await ctx.factory.mapper(), args[0]);
+  if (!found) {
+    // Maybe only the cached discovery lacks it.
+    const fresh = await ctx.factory.freshMapper();
+    if (fresh) found = mapPrefix(fresh, args[0]);
+  }
   if (!found) {
     // checkErr prints a NoResourceMatchError without the `error: ` prefix.
     io.stderr.write(`the server doesn't have a resource type ${JSON.stringify(args[0].split('.')[0])}\n`);

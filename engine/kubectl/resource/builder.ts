@@ -165,64 +165,67 @@ export class ResourceBuilder {
 
     // ResourceTypeOrNameArgs
     // kubectl's memcached discovery logs one failure per lookup: 5 for a builder-based command.
-    const mapper = await this.factory.mapper(5);
-    let resources: string[] = [];
-    let names: string[] = [];
-    const tuples: { resource: string; name: string }[] = [];
-    let args = normalizeMultipleResourcesArgs([...(o.args ?? [])]);
-    try {
-      if (hasCombinedTypeArgs(args)) {
-        for (const a of args) tuples.push(splitResourceTypeName(a)!);
+    // A type the cached discovery does not know reruns the lookups against fresh discovery.
+    return this.factory.withMapper(async (mapper) => {
+      const errors = [...errs];
+      let resources: string[] = [];
+      let names: string[] = [];
+      const tuples: { resource: string; name: string }[] = [];
+      let args = normalizeMultipleResourcesArgs([...(o.args ?? [])]);
+      try {
+        if (hasCombinedTypeArgs(args)) {
+          for (const a of args) tuples.push(splitResourceTypeName(a)!);
+          args = [];
+        }
+      } catch (e) {
+        errors.push(e as Error);
         args = [];
       }
-    } catch (e) {
-      errs.push(e as Error);
-      args = [];
-    }
-    if (args.length > 0) args[0] = replaceAliases(mapper, args[0]);
-    if (args.length >= 2) {
-      names = args.slice(1);
-      resources = splitResourceArgument(args[0]);
-    } else if (args.length === 1) {
-      resources = splitResourceArgument(args[0]);
-      if (labelSelector === undefined && o.allowEmptySelector) labelSelector = '';
-    }
-    if (errs.length > 0) throw errs.length === 1 ? errs[0] : new AggregateError_(errs);
-    if (o.selectAll) labelSelector = '';
+      if (args.length > 0) args[0] = replaceAliases(mapper, args[0]);
+      if (args.length >= 2) {
+        names = args.slice(1);
+        resources = splitResourceArgument(args[0]);
+      } else if (args.length === 1) {
+        resources = splitResourceArgument(args[0]);
+        if (labelSelector === undefined && o.allowEmptySelector) labelSelector = '';
+      }
+      if (errors.length > 0) throw errors.length === 1 ? errors[0] : new AggregateError_(errors);
+      if (o.selectAll) labelSelector = '';
 
-    if (paths) {
-      if (resources.length) throw new BuilderError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
-      if (names.length) throw new BuilderError('name cannot be provided when a path is specified');
-      if (tuples.length) throw new BuilderError('resource/name arguments cannot be provided when a path is specified');
-      return this.visitPaths(mapper, paths.sources, namespace, paths.singleItemImplied && !paths.dir, labelSelector);
-    }
-    if (labelSelector !== undefined || fieldSelector !== undefined) {
-      if (names.length) throw new BuilderError('name cannot be provided when a selector is specified');
-      if (tuples.length) throw new BuilderError('selectors and the all flag cannot be used when passing resource/name arguments');
-      if (!resources.length) throw new BuilderError('at least one resource must be specified to use a selector');
-      if (o.subresource) throw new BuilderError('subresource cannot be used when bulk resources are specified');
-      return this.visitSelector(this.mappings(mapper, resources), namespace, labelSelector, fieldSelector);
-    }
-    if (tuples.length) {
-      if (resources.length) throw new BuilderError('you may not specify individual resources and bulk resources in the same call');
-      const byArg = new Map<string, RestMapping>();
-      for (const t of tuples) if (!byArg.has(t.resource)) byArg.set(t.resource, mapper.mappingFor(t.resource));
-      const canonical = new Set([...byArg.values()].map((m) => `${m.group}/${m.version}/${m.resource}`));
-      if (canonical.size > 1 && o.singleResourceType) throw new BuilderError('you may only specify a single resource type');
-      const infos = tuples.map((t) => this.namedInfo(byArg.get(t.resource)!, namespace, t.name));
-      return this.fetchNamed(infos, tuples.length === 1);
-    }
-    if (names.length) {
-      if (resources.length > 1) throw new BuilderError('you must specify only one resource');
-      const [mapping] = this.mappings(mapper, resources);
-      const infos = names.map((n) => this.namedInfo(mapping, namespace, n));
-      return this.fetchNamed(infos, names.length === 1);
-    }
-    if (resources.length) {
-      for (const r of resources) mapper.mappingFor(r);
-      throw new BuilderError('resource(s) were provided, but no name was specified');
-    }
-    throw new MissingResourceError();
+      if (paths) {
+        if (resources.length) throw new BuilderError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+        if (names.length) throw new BuilderError('name cannot be provided when a path is specified');
+        if (tuples.length) throw new BuilderError('resource/name arguments cannot be provided when a path is specified');
+        return this.visitPaths(mapper, paths.sources, namespace, paths.singleItemImplied && !paths.dir, labelSelector);
+      }
+      if (labelSelector !== undefined || fieldSelector !== undefined) {
+        if (names.length) throw new BuilderError('name cannot be provided when a selector is specified');
+        if (tuples.length) throw new BuilderError('selectors and the all flag cannot be used when passing resource/name arguments');
+        if (!resources.length) throw new BuilderError('at least one resource must be specified to use a selector');
+        if (o.subresource) throw new BuilderError('subresource cannot be used when bulk resources are specified');
+        return this.visitSelector(this.mappings(mapper, resources), namespace, labelSelector, fieldSelector);
+      }
+      if (tuples.length) {
+        if (resources.length) throw new BuilderError('you may not specify individual resources and bulk resources in the same call');
+        const byArg = new Map<string, RestMapping>();
+        for (const t of tuples) if (!byArg.has(t.resource)) byArg.set(t.resource, mapper.mappingFor(t.resource));
+        const canonical = new Set([...byArg.values()].map((m) => `${m.group}/${m.version}/${m.resource}`));
+        if (canonical.size > 1 && o.singleResourceType) throw new BuilderError('you may only specify a single resource type');
+        const infos = tuples.map((t) => this.namedInfo(byArg.get(t.resource)!, namespace, t.name));
+        return this.fetchNamed(infos, tuples.length === 1);
+      }
+      if (names.length) {
+        if (resources.length > 1) throw new BuilderError('you must specify only one resource');
+        const [mapping] = this.mappings(mapper, resources);
+        const infos = names.map((n) => this.namedInfo(mapping, namespace, n));
+        return this.fetchNamed(infos, names.length === 1);
+      }
+      if (resources.length) {
+        for (const r of resources) mapper.mappingFor(r);
+        throw new BuilderError('resource(s) were provided, but no name was specified');
+      }
+      throw new MissingResourceError();
+    }, 5);
   }
 
   private mappings(mapper: RestMapper, resources: string[]): RestMapping[] {
@@ -357,7 +360,15 @@ export class ResourceBuilder {
         const typeError = metadataTypeError(obj);
         if (typeError) throw new KubectlError(`unable to decode ${goQuote(source)}: ${typeError}`);
         // Without apiVersion the kind is looked up in the core group (the decoder only needs a kind).
-        const mapping = mapper.mappingForKind(obj.apiVersion || 'v1', obj.kind);
+        let mapping = mapper.mappingForKind(obj.apiVersion || 'v1', obj.kind);
+        if (!mapping) {
+          // Not in the cached discovery: ask the server once (the kind's CRD may be new).
+          const fresh = await this.factory.freshMapper(5);
+          if (fresh) {
+            mapper = fresh;
+            mapping = mapper.mappingForKind(obj.apiVersion || 'v1', obj.kind);
+          }
+        }
         const name = obj.metadata?.name ?? '';
         const objNs = obj.metadata?.namespace ?? '';
         if (!mapping) {

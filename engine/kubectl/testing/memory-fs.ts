@@ -5,6 +5,9 @@ import type { FileStat, KubectlFS, KubectlIO } from '../io';
 export class MemoryFS implements KubectlFS {
   readonly files = new Map<string, Uint8Array>();
   readonly dirs = new Set<string>(['/']);
+  readonly mtimes = new Map<string, number>();
+  /** The clock files are stamped with (tests move it to age caches). */
+  now: () => number = () => Date.now();
 
   constructor(initial: Record<string, string> = {}) {
     for (const [p, c] of Object.entries(initial)) this.put(p, c);
@@ -12,6 +15,7 @@ export class MemoryFS implements KubectlFS {
 
   put(path: string, content: string | Uint8Array): void {
     this.files.set(path, typeof content === 'string' ? new TextEncoder().encode(content) : content);
+    this.mtimes.set(path, this.now());
     for (let d = parent(path); d !== '/'; d = parent(d)) this.dirs.add(d);
   }
 
@@ -38,7 +42,7 @@ export class MemoryFS implements KubectlFS {
     return [...names].sort();
   }
   async stat(path: string): Promise<FileStat> {
-    if (this.files.has(path)) return { isFile: true, isDirectory: false, size: this.files.get(path)!.length };
+    if (this.files.has(path)) return { isFile: true, isDirectory: false, size: this.files.get(path)!.length, mtimeMs: this.mtimes.get(path) };
     if (this.dirs.has(path)) return { isFile: false, isDirectory: true };
     throw Object.assign(new Error(`stat ${path}: no such file or directory`), { code: 'ENOENT' });
   }

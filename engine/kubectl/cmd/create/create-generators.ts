@@ -8,6 +8,7 @@
 // create_clusterrole.go, create_clusterrolebinding.go, create_quota.go, create_priorityclass.go,
 // create_pdb.go, create_token.go.
 
+import type { RestMapping } from '../../client/rest-mapper';
 import type { CommandContext, CommandSpec } from '../../cli/command';
 import { KubectlError, UsageError } from '../../errors';
 import { resolvePath } from '../../io';
@@ -346,7 +347,7 @@ async function buildRules(ctx: CommandContext, nonResourceURLs: string[] = []): 
   if (verbs.length === 0) throw new KubectlError('at least one verb must be specified');
   if (resources.length === 0 && nonResourceURLs.length === 0) throw new KubectlError('at least one resource must be specified');
   for (const v of verbs) if (!validVerbs.includes(v)) ctx.io.stderr.write(`Warning: '${v}' is not a standard resource verb\n`);
-  const mapper = resources.length ? await ctx.factory.mapper() : undefined;
+  let mapper = resources.length ? await ctx.factory.mapper() : undefined;
   const groups: [string, string[]][] = [];
   for (const r of resources) {
     const [res, sub] = r.split('/');
@@ -354,13 +355,21 @@ async function buildRules(ctx: CommandContext, nonResourceURLs: string[] = []): 
     let group = dot >= 0 ? res.slice(dot + 1) : '';
     let plural = dot >= 0 ? res.slice(0, dot) : res;
     if (plural !== '*') {
+      const arg = dot >= 0 ? `${plural}.${group}` : plural;
+      let m: RestMapping | undefined;
       try {
-        const m = mapper!.mappingFor(dot >= 0 ? `${plural}.${group}` : plural);
-        plural = m.resource;
-        group = m.group;
+        m = mapper!.mappingFor(arg);
       } catch {
-        throw new KubectlError(`resource ${JSON.stringify(res)} not found`);
+        // Maybe only the cached discovery lacks it.
+        mapper = (await ctx.factory.freshMapper()) ?? mapper;
+        try {
+          m = mapper!.mappingFor(arg);
+        } catch {
+          throw new KubectlError(`resource ${JSON.stringify(res)} not found`);
+        }
       }
+      plural = m.resource;
+      group = m.group;
     }
     const full = sub ? `${plural}/${sub}` : plural;
     const g = groups.find(([name]) => name === group);
