@@ -8,10 +8,11 @@
 import { CliError, Command, findCommand, parseFlags, type CommandContext } from './cli/command';
 import { goQuote } from './cli/flags';
 import { renderHelp } from './cli/help';
-import { renderError } from './errors';
+import { AggregateError_, renderError, StatusError } from './errors';
 import { Factory } from './factory';
 import { homeDir, type KubectlIO } from './io';
-import { klogStructured } from './klog';
+import { klogf, klogStructured } from './klog';
+import { toGoJson } from './printers/json-printer';
 import { rootSpec } from './cmd/root';
 
 export type { KubectlIO } from './io';
@@ -67,8 +68,30 @@ async function execute(io: KubectlIO, command: Command, p: Pick<CommandContext, 
   try {
     return (await command.spec.run!(ctx)) ?? 0;
   } catch (e) {
+    if (ctx.factory.verbosity() >= 4) {
+      const flat = (x: unknown): unknown[] => (x instanceof AggregateError_ ? x.errors.flatMap(flat) : [x]);
+      for (const one of flat(e)) if (one instanceof StatusError) logServerResponse(io, one);
+    }
     const { text, exitCode } = renderError(e);
     io.stderr.write(text);
     return exitCode;
   }
+}
+
+// Upstream: cmdutil.StandardErrorMessage logs StatusError.DebugError() at -v=4 with Infof(f()),
+// so the format's %s stays and the argument slice follows in brackets.
+function logServerResponse(io: KubectlIO, e: StatusError): void {
+  const st = e.status;
+  const d = st.details;
+  const typed = {
+    kind: st.kind,
+    apiVersion: st.apiVersion,
+    metadata: {},
+    status: st.status || undefined,
+    message: st.message || undefined,
+    reason: st.reason || undefined,
+    details: d ? { name: d.name || undefined, group: d.group || undefined, kind: d.kind || undefined, uid: d.uid || undefined, causes: d.causes?.length ? d.causes.map((c) => ({ reason: c.reason || undefined, message: c.message || undefined, field: c.field || undefined })) : undefined, retryAfterSeconds: d.retryAfterSeconds || undefined } : undefined,
+    code: st.code || undefined,
+  };
+  klogf(io, 'I', 'helpers.go:246', `server response object: %s[${toGoJson(typed, { indent: '  ' })}]`);
 }

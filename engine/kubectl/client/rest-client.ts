@@ -9,6 +9,7 @@ import type { ClientConfig } from '../kubeconfig';
 import { StatusError, UrlError, type Status } from '../errors';
 import { clientVersion } from '../version-info';
 import { JsonStreamDecoder, type WatchEvent } from './watch-decoder';
+import { bodyLogSource, logBody, logRequest, logResponse } from './request-log';
 
 export const acceptJson = 'application/json, */*';
 export const acceptTable =
@@ -42,7 +43,7 @@ export class RestClient {
   constructor(
     readonly config: ClientConfig,
     private readonly io: KubectlIO,
-    private readonly opts: { timeoutMs?: number; warningsAsErrors?: boolean } = {},
+    private readonly opts: { timeoutMs?: number; warningsAsErrors?: boolean; verbosity?: number } = {},
   ) {}
 
   url(path: string, query?: Record<string, string | undefined>): string {
@@ -87,11 +88,16 @@ export class RestClient {
       signal: this.io.signal,
     };
     const transport = this.io.transport ?? (await import('./node-transport')).nodeTransport;
+    const v = this.opts.verbosity ?? 0;
+    if (v >= 7) logRequest(this.io, v, req);
+    const started = this.io.now();
     try {
       const res = await transport(req);
+      if (v >= 6) logResponse(this.io, v, req, res.status, res.headers, this.io.now() - started);
       this.handleWarnings(res.headers.warning ?? []);
       return { ...res, url };
     } catch (e) {
+      if (v >= 6) logResponse(this.io, v, req, 0, {}, this.io.now() - started);
       throw toUrlError(method, url, e);
     }
   }
@@ -106,6 +112,7 @@ export class RestClient {
       throw toUrlError(o.method ?? 'GET', res.url, e);
     }
     const body = concat(chunks);
+    if ((this.opts.verbosity ?? 0) >= 8) logBody(this.io, this.opts.verbosity ?? 0, 'Response Body', new TextDecoder().decode(body), bodyLogSource(o.method ?? 'GET', res.url));
     if (res.status < 200 || res.status > 299) throw responseError(res.status, body, o.method ?? 'GET');
     return { status: res.status, headers: res.headers, body };
   }

@@ -87,14 +87,16 @@ function tableRequest(st: GetState): { accept?: string; query?: Record<string, s
 
 async function build(st: GetState, extra: { singleResourceType?: boolean; continueOnError?: boolean; flatten?: boolean; chunkSize?: number }) {
   const ctx = st.ctx;
+  const { chunkSize, ...rest } = extra;
   const opts = await builderOptions(ctx, {
     args: ctx.args,
     allowEmptySelector: true,
     latest: true,
-    chunkSize: extra.chunkSize ?? ctx.flags.number('chunk-size'),
+    // kubectl pages lists (limit=500) unless --chunk-size=0 or --sort-by.
+    chunkSize: chunkSize ?? ctx.flags.number('chunk-size'),
     subresource: ctx.flags.string('subresource') || undefined,
     ...tableRequest(st),
-    ...extra,
+    ...rest,
   });
   // Discovery failures log 5 times in `get` (memcached discovery retries).
   await ctx.factory.mapper(5);
