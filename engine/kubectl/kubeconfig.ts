@@ -94,6 +94,7 @@ export async function parseKubeconfig(text: string, origin: string): Promise<Kub
       const name = String(item.name ?? '');
       const body = (item[field] ?? {}) as JsonObject;
       for (const f of dataFields) if (typeof body[f] === 'string') checkBase64(body[f] as string);
+      defaultExecInteractiveMode(body);
       if (!into.has(name)) into.set(name, { name, body, origin });
     }
   };
@@ -103,6 +104,16 @@ export async function parseKubeconfig(text: string, origin: string): Promise<Kub
   cfg.currentContext = typeof doc['current-context'] === 'string' ? doc['current-context'] : '';
   if (doc.preferences && typeof doc.preferences === 'object' && !Array.isArray(doc.preferences)) cfg.preferences = doc.preferences;
   return cfg;
+}
+
+// Upstream: clientcmd/api/v1 defaults.go SetDefaults_ExecConfig — decoding gives beta and alpha
+// exec plugins interactiveMode IfAvailable, so it appears once kubectl rewrites the file.
+function defaultExecInteractiveMode(body: JsonObject): void {
+  const exec = body.exec;
+  if (!exec || typeof exec !== 'object' || Array.isArray(exec) || exec.interactiveMode) return;
+  if (exec.apiVersion === 'client.authentication.k8s.io/v1beta1' || exec.apiVersion === 'client.authentication.k8s.io/v1alpha1') {
+    exec.interactiveMode = 'IfAvailable';
+  }
 }
 
 // Upstream: encoding/base64 (Encoding.decodeQuantum): the byte offsets of its CorruptInputError.
@@ -148,11 +159,29 @@ function ordered(body: JsonObject, order: string[]): JsonObject {
   const out: JsonObject = {};
   for (const k of order) {
     const v = body[k];
-    if (v !== undefined && v !== null && v !== '' && v !== false) out[k] = v;
+    if (v !== undefined && v !== null && v !== '' && v !== false) out[k] = nestedStructs[k] ? nestedStructs[k](v) : v;
     else if (alwaysPresent.has(k)) out[k] = typeof v === 'string' ? v : '';
   }
   return out;
 }
+
+const isObject = (v: Json | undefined): v is JsonObject => !!v && typeof v === 'object' && !Array.isArray(v);
+
+// The nested v1 structs (ExecConfig, AuthProviderConfig) encode every field without omitempty as
+// its zero value (`args: null`, `provideClusterInfo: false`) and drop fields they do not know.
+const nestedStructs: Record<string, (v: Json) => Json> = {
+  exec: (v) => {
+    if (!isObject(v)) return v;
+    const out: JsonObject = { command: typeof v.command === 'string' ? v.command : '', args: Array.isArray(v.args) ? v.args : null };
+    out.env = Array.isArray(v.env) ? v.env.map((e) => (isObject(e) ? { name: e.name ?? '', value: e.value ?? '' } : e)) : null;
+    if (v.apiVersion) out.apiVersion = v.apiVersion;
+    if (v.installHint) out.installHint = v.installHint;
+    out.provideClusterInfo = v.provideClusterInfo === true;
+    if (v.interactiveMode) out.interactiveMode = v.interactiveMode;
+    return out;
+  },
+  'auth-provider': (v) => (isObject(v) ? { name: typeof v.name === 'string' ? v.name : '', config: isObject(v.config) ? v.config : null } : v),
+};
 
 function sortedStanzas(map: Map<string, NamedStanza>, field: string, order: string[], filter?: (s: NamedStanza) => boolean): JsonObject[] | null {
   const items = [...map.values()].filter((s) => !filter || filter(s)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -160,12 +189,20 @@ function sortedStanzas(map: Map<string, NamedStanza>, field: string, order: stri
   return items.map((s) => ({ name: s.name, [field]: ordered(s.body, order) }));
 }
 
+// v1 Preferences: both fields omitempty (`colors: false` is dropped), unknown keys are not kept.
+function v1Preferences(p: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  if (p.colors === true) out.colors = true;
+  if (Array.isArray(p.extensions) && p.extensions.length) out.extensions = p.extensions;
+  return out;
+}
+
 /** The v1 Config object (as clientcmd's latest codec encodes it) for some or all stanzas. */
 export function toV1(cfg: Kubeconfig, filter?: (kind: 'clusters' | 'users' | 'contexts', s: NamedStanza) => boolean): JsonObject {
   return {
     kind: 'Config',
     apiVersion: 'v1',
-    preferences: cfg.preferences,
+    preferences: v1Preferences(cfg.preferences),
     clusters: sortedStanzas(cfg.clusters, 'cluster', clusterOrder, filter && ((s) => filter('clusters', s))),
     users: sortedStanzas(cfg.users, 'user', userOrder, filter && ((s) => filter('users', s))),
     contexts: sortedStanzas(cfg.contexts, 'context', contextOrder, filter && ((s) => filter('contexts', s))),
@@ -303,12 +340,183 @@ async function writeOneFile(io: KubectlIO, file: string, cfg: Kubeconfig): Promi
   await io.fs.writeFile(abs, await serializeKubeconfig(cfg), { mode: 0o600 });
 }
 
-// Upstream: clientcmd config.go writeCurrentContext.
+// Upstream: clientcmd config.go writeCurrentContext: a name goes to the default file; clearing
+// it clears the first file in the chain that sets one.
 export async function writeCurrentContext(io: KubectlIO, opts: LoadOptions, name: string): Promise<void> {
-  const file = await defaultFilename(io, opts);
-  const cfg = await readOneFile(io, file);
-  cfg.currentContext = name;
-  await writeOneFile(io, file, cfg);
+  const { files, explicit } = precedence(io, opts);
+  if (name || explicit) {
+    const file = explicit ? files[0] : await defaultFilename(io, opts);
+    const cfg = await readOneFile(io, file);
+    cfg.currentContext = name;
+    await writeOneFile(io, file, cfg);
+    return;
+  }
+  for (const file of files) {
+    if (!(await io.fs.exists(resolvePath(io, file)))) continue;
+    const cfg = await readOneFile(io, file);
+    if (cfg.currentContext) {
+      cfg.currentContext = name;
+      await writeOneFile(io, file, cfg);
+      return;
+    }
+  }
+  throw new KubectlError('no config found to write context');
+}
+
+// Upstream: clientcmd config.go writePreferences.
+async function writePreferences(io: KubectlIO, opts: LoadOptions, prefs: JsonObject): Promise<void> {
+  const { files, explicit } = precedence(io, opts);
+  for (const file of files) {
+    const cfg = await readOneFile(io, file);
+    if (explicit || !samePreferences(cfg.preferences, prefs)) {
+      cfg.preferences = prefs;
+      await writeOneFile(io, file, cfg);
+      return;
+    }
+  }
+  throw new KubectlError('no config found to write preferences');
+}
+
+/** A deep copy, so a command can edit the starting config and hand both to modifyConfig. */
+export function cloneKubeconfig(cfg: Kubeconfig): Kubeconfig {
+  const copy = (m: Map<string, NamedStanza>) => new Map([...m].map(([k, v]) => [k, { ...v, body: structuredClone(v.body) }]));
+  return { ...cfg, clusters: copy(cfg.clusters), users: copy(cfg.users), contexts: copy(cfg.contexts), preferences: structuredClone(cfg.preferences), files: [...cfg.files] };
+}
+
+// Equality as reflect.DeepEqual sees the decoded structs: absent and zero-valued fields are equal.
+function canonical(v: Json | undefined): string {
+  const walk = (x: Json | undefined): Json | undefined => {
+    if (Array.isArray(x)) return x.map((e) => walk(e) ?? null);
+    if (isObject(x)) {
+      const out: JsonObject = {};
+      for (const k of Object.keys(x).sort()) {
+        const w = walk(x[k]);
+        if (w !== undefined && w !== null && w !== '' && w !== false) out[k] = w;
+      }
+      return out;
+    }
+    return x;
+  };
+  return JSON.stringify(walk(v) ?? null);
+}
+
+function samePreferences(a: JsonObject, b: JsonObject): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function sameStanza(a: NamedStanza, b: NamedStanza): boolean {
+  return a.origin === b.origin && canonical(a.body) === canonical(b.body);
+}
+
+// ---- Paths in stanzas (clientcmd loader.go ResolvePaths, RelativizePathWithNoBacksteps) ----
+
+/** filepath.Clean for slash paths. */
+function cleanPath(p: string): string {
+  const abs = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length && out[out.length - 1] !== '..') out.pop();
+      else if (!abs) out.push('..');
+    } else out.push(part);
+  }
+  const s = out.join('/');
+  return abs ? '/' + s : s || '.';
+}
+
+/** filepath.Abs: relative paths join the working directory. */
+export function absPath(io: KubectlIO, p: string): string {
+  return cleanPath(p.startsWith('/') ? p : `${io.cwd}/${p}`);
+}
+
+/** filepath.Rel for two absolute, clean paths. */
+function relPath(base: string, target: string): string {
+  if (base === target) return '.';
+  const b = base === '/' ? [] : base.slice(1).split('/');
+  const t = target === '/' ? [] : target.slice(1).split('/');
+  let i = 0;
+  while (i < b.length && i < t.length && b[i] === t[i]) i++;
+  return [...Array(b.length - i).fill('..'), ...t.slice(i)].join('/') || '.';
+}
+
+function dirOf(io: KubectlIO, file: string): string {
+  const abs = absPath(io, file);
+  return abs.slice(0, abs.lastIndexOf('/')) || '/';
+}
+
+/** The fields of a stanza that name files (GetClusterFileReferences, GetAuthInfoFileReferences). */
+function fileReferences(kind: 'clusters' | 'users', body: JsonObject): { get: () => string; set: (v: string) => void }[] {
+  const field = (o: JsonObject, k: string) => ({ get: () => (typeof o[k] === 'string' ? (o[k] as string) : ''), set: (v: string) => void (o[k] = v) });
+  if (kind === 'clusters') return [field(body, 'certificate-authority')];
+  const refs = [field(body, 'client-certificate'), field(body, 'client-key'), field(body, 'tokenFile')];
+  // An exec command is a file only when it names a path, not a program looked up in PATH.
+  if (isObject(body.exec) && typeof body.exec.command === 'string' && body.exec.command.includes('/')) refs.push(field(body.exec, 'command'));
+  return refs;
+}
+
+// Upstream: RelativizeClusterLocalPaths / RelativizeAuthInfoLocalPaths: paths under the file's
+// directory become relative to it; paths that would need `../` stay absolute.
+function relativizePaths(io: KubectlIO, kind: 'clusters' | 'users', body: JsonObject, file: string): void {
+  const base = dirOf(io, file);
+  for (const ref of fileReferences(kind, body)) {
+    const p = ref.get();
+    if (!p) continue;
+    // ResolvePaths first: relative paths join the file's directory (and are cleaned).
+    const abs = p.startsWith('/') ? p : cleanPath(`${base}/${p}`);
+    const rel = relPath(base, cleanPath(abs));
+    ref.set(rel.startsWith('../') ? abs : rel);
+  }
+}
+
+// ---- clientcmd.ModifyConfig ----
+
+/**
+ * Writes the differences between the config a command started from and the one it built:
+ * changed or new stanzas go to the file they came from (new ones to the default file), deleted
+ * ones are removed from theirs, current-context and preferences follow their own rules.
+ * Upstream: clientcmd config.go ModifyConfig (including its lock files).
+ */
+export async function modifyConfig(io: KubectlIO, opts: LoadOptions, starting: Kubeconfig, next: Kubeconfig, relativize: boolean): Promise<void> {
+  const { files } = precedence(io, opts);
+  // ModifyConfig locks every file of the chain first (creating missing directories); a stale
+  // lock file stops it.
+  for (const file of [...files].sort()) {
+    const dir = dirOf(io, file);
+    if (!(await io.fs.exists(dir))) await io.fs.mkdir(dir, { recursive: true, mode: 0o755 });
+    if (await io.fs.exists(resolvePath(io, `${file}.lock`))) throw new KubectlError(`open ${file}.lock: file exists`);
+  }
+  if (starting.currentContext !== next.currentContext) await writeCurrentContext(io, opts, next.currentContext);
+  if (!samePreferences(starting.preferences, next.preferences)) await writePreferences(io, opts, next.preferences);
+
+  const defaultFile = () => defaultFilename(io, opts);
+  const edit = async (file: string, change: (cfg: Kubeconfig) => void) => {
+    const cfg = await readOneFile(io, file);
+    change(cfg);
+    await writeOneFile(io, file, cfg);
+  };
+  const changed = (kind: 'clusters' | 'users' | 'contexts') =>
+    [...next[kind].values()].filter((st) => {
+      const before = starting[kind].get(st.name);
+      return !before || !sameStanza(before, st);
+    });
+
+  for (const kind of ['clusters', 'contexts', 'users'] as const) {
+    // Contexts are batched per file upstream; clusters and users are written one by one. The
+    // files end up the same either way.
+    for (const st of changed(kind)) {
+      const file = st.origin || (await defaultFile());
+      const body = structuredClone(st.body);
+      if (relativize && kind !== 'contexts') relativizePaths(io, kind, body, file);
+      await edit(file, (cfg) => void cfg[kind].set(st.name, { name: st.name, body, origin: file }));
+    }
+  }
+  for (const kind of ['clusters', 'contexts', 'users'] as const) {
+    for (const st of starting[kind].values()) {
+      if (next[kind].has(st.name)) continue;
+      await edit(st.origin || (await defaultFile()), (cfg) => void cfg[kind].delete(st.name));
+    }
+  }
 }
 
 /** Writes one context stanza to the file it came from, or to the default file when new. */

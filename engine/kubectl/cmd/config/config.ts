@@ -6,12 +6,21 @@ import { renderHelp } from '../../cli/help';
 import { ExitError, UsageError } from '../../errors';
 import { goQuote } from '../../cli/flags';
 import { configDocs } from '../docs/config';
-import { placeholder } from '../not-implemented';
 import { viewCommand } from './view';
 import { getContextsCommand } from './get-contexts';
 import { currentContextCommand } from './current-context';
 import { useContextCommand } from './use-context';
 import { setContextCommand } from './set-context';
+import { deleteClusterCommand } from './delete-cluster';
+import { deleteContextCommand } from './delete-context';
+import { deleteUserCommand } from './delete-user';
+import { getClustersCommand } from './get-clusters';
+import { getUsersCommand } from './get-users';
+import { renameContextCommand } from './rename-context';
+import { setCommand } from './set';
+import { setClusterCommand } from './set-cluster';
+import { setCredentialsCommand } from './set-credentials';
+import { unsetCommand } from './unset';
 
 /** cmdutil.DefaultSubCommandRun: help on stderr, exit 1; extra words are a usage error. */
 export async function defaultSubCommandRun(ctx: CommandContext): Promise<number> {
@@ -26,18 +35,18 @@ export const configCommand: CommandSpec = {
   run: defaultSubCommandRun,
   subcommands: [
     currentContextCommand,
-    placeholder('delete-cluster', 'Delete the specified cluster from the kubeconfig'),
-    placeholder('delete-context', 'Delete the specified context from the kubeconfig'),
-    placeholder('delete-user', 'Delete the specified user from the kubeconfig'),
-    placeholder('get-clusters', 'Display clusters defined in the kubeconfig'),
+    deleteClusterCommand,
+    deleteContextCommand,
+    deleteUserCommand,
+    getClustersCommand,
     getContextsCommand,
-    placeholder('get-users', 'Display users defined in the kubeconfig'),
-    placeholder('rename-context', 'Rename a context from the kubeconfig file'),
-    placeholder('set', 'Set an individual value in a kubeconfig file'),
-    placeholder('set-cluster', 'Set a cluster entry in kubeconfig'),
+    getUsersCommand,
+    renameContextCommand,
+    setCommand,
+    setClusterCommand,
     setContextCommand,
-    placeholder('set-credentials', 'Set a user entry in kubeconfig'),
-    placeholder('unset', 'Unset an individual value in a kubeconfig file'),
+    setCredentialsCommand,
+    unsetCommand,
     useContextCommand,
     viewCommand,
   ],

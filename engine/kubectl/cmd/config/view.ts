@@ -9,10 +9,6 @@ import { resolvePath } from '../../io';
 import { makePrinter, PrinterError } from '../../printers/print-flags';
 import { configViewDocs } from '../docs/config-view';
 
-const pathFields: Record<string, string[]> = {
-  clusters: ['certificate-authority'],
-  users: ['client-certificate', 'client-key', 'tokenFile'],
-};
 const flattenFields: Record<string, [string, string][]> = {
   clusters: [['certificate-authority', 'certificate-authority-data']],
   users: [['client-certificate', 'client-certificate-data'], ['client-key', 'client-key-data']],
@@ -37,17 +33,8 @@ export const viewCommand: CommandSpec = {
       if (e instanceof PrinterError) throw new KubectlError(e.message);
       throw e;
     }
+    // `kubectl config` loads without resolving paths (DoNotResolvePaths): they print as written.
     const cfg = cloneConfig(await ctx.factory.rawConfig());
-    // Loading resolves relative paths against the file that named them.
-    for (const kind of ['clusters', 'users'] as const) {
-      for (const st of cfg[kind].values()) {
-        const dir = st.origin.includes('/') ? st.origin.slice(0, st.origin.lastIndexOf('/') + 1) : '';
-        for (const f of pathFields[kind]) {
-          const v = st.body[f];
-          if (typeof v === 'string' && v && !v.startsWith('/')) st.body[f] = resolvePath(io, dir + v);
-        }
-      }
-    }
     if (flags.bool('minify')) {
       if (flags.string('context')) cfg.currentContext = flags.string('context');
       minify(cfg);
@@ -58,14 +45,17 @@ export const viewCommand: CommandSpec = {
           for (const [pathKey, dataKey] of flattenFields[kind]) {
             const p = st.body[pathKey];
             if (typeof p === 'string' && p) {
-              st.body[dataKey] = bytesToBase64(await io.fs.readFile(resolvePath(io, p)));
+              // FlattenConfig reads relative paths against the directory of the file that named them.
+              const dir = st.origin.includes('/') ? st.origin.slice(0, st.origin.lastIndexOf('/') + 1) : '';
+              st.body[dataKey] = bytesToBase64(await io.fs.readFile(resolvePath(io, p.startsWith('/') ? p : dir + p)));
               delete st.body[pathKey];
             }
           }
         }
       }
     }
-    if (!flags.bool('raw')) shorten(cfg);
+    // Upstream: a flattened config is never shortened (it exists to be copied whole).
+    if (!flags.bool('raw') && !flags.bool('flatten')) shorten(cfg);
     try {
       io.stdout.write(printer.print(toV1(cfg) as never, { typed: true }));
     } catch (e) {
