@@ -8,6 +8,7 @@
 import { kubeconfigListSeparator, homeDir, resolvePath, type KubectlIO } from './io';
 import { ConfigurationInvalidError, KubectlError } from './errors';
 import { goQuote } from './cli/flags';
+import { kubectlYaml } from './resource/yaml-schema';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
@@ -84,7 +85,7 @@ const dataFields = ['certificate-authority-data', 'client-certificate-data', 'cl
 
 export async function parseKubeconfig(text: string, origin: string): Promise<Kubeconfig> {
   const { parse } = await import('yaml');
-  const doc = (text.trim() === '' ? {} : parse(text, { version: '1.1' })) as JsonObject | null;
+  const doc = (text.trim() === '' ? {} : parse(text, kubectlYaml)) as JsonObject | null;
   const cfg = emptyKubeconfig();
   if (!doc || typeof doc !== 'object') return cfg;
   const read = (list: Json | undefined, field: string, into: Map<string, NamedStanza>) => {

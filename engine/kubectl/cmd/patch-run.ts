@@ -16,6 +16,7 @@ import { applyStrategicMergePatch } from '../../api/patch/strategic-merge-patch'
 import { patchSchemaFor } from '../apply/patch-schema';
 import { builderOptions, dryRunStrategy, genericPrinter, printWith } from './cmd-util';
 import { changeCause, changeCauseAnnotation } from './record';
+import { kubectlYaml } from '../resource/yaml-schema';
 
 const contentTypes: Record<string, string> = {
   json: 'application/json-patch+json',
@@ -41,7 +42,7 @@ export async function runPatch(ctx: CommandContext): Promise<number> {
   // Upstream: yaml.ToJSON — the patch may be written as YAML.
   let patchValue: unknown;
   try {
-    patchValue = text.trim().startsWith('{') || text.trim().startsWith('[') ? JSON.parse(text) : (await import('yaml')).parse(text, { version: '1.1' });
+    patchValue = text.trim().startsWith('{') || text.trim().startsWith('[') ? JSON.parse(text) : (await import('yaml')).parse(text, kubectlYaml);
   } catch (e) {
     throw new KubectlError(`unable to parse ${JSON.stringify(text)}: ${(e as Error).message}`);
   }

@@ -10,6 +10,7 @@ import { resolvePath } from '../io';
 import { JsonStreamDecoder } from '../client/watch-decoder';
 import { goQuote } from '../cli/flags';
 import type { KubeObject } from '../printers/name-printer';
+import { kubectlYaml } from './yaml-schema';
 
 export const fileExtensions = ['.json', '.yaml', '.yml'];
 
@@ -120,7 +121,7 @@ export async function decodeStreamPartial(text: string, source: string): Promise
   // Each document is converted on its own: go-yaml's line numbers count from the document.
   for (const chunk of splitYamlDocuments(text)) {
     if (chunk.trim() === '') continue;
-    const doc = parseDocument(chunk, { version: '1.1', uniqueKeys: false, strict: false });
+    const doc = parseDocument(chunk, { ...kubectlYaml, uniqueKeys: false, strict: false });
     if (doc.errors.length > 0) {
       return { docs, error: new ManifestError(`error parsing ${source}: error converting YAML to JSON: ${goYamlError(doc.errors)}`) };
     }
