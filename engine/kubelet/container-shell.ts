@@ -14,10 +14,12 @@ import { shellCommand } from '../shell/commands/shell-invocation';
 import { Interpreter } from '../shell/interpreter';
 import type { ShellClock } from '../shell/shell-clock';
 import { ShellSession } from '../shell/shell-session';
+import { isIncomplete } from '../shell/parser';
 import { emptyInput, InputStream, type Chunk, type OutputStream } from '../shell/streams';
 import { resolvePath } from '../shell/virtual-fs';
 import { imageProgram } from './container-shell-programs';
 import type { ShellFlavour, Userland } from './images/userland';
+import type { ContainerStdio } from './container-stdio';
 import type { RunningContainer } from './pod-worker';
 
 const SHELLS = new Set(['sh', 'bash', 'dash', 'ash']);
@@ -135,6 +137,13 @@ export interface ExecOptions {
   clock: ShellClock;
   cols?: number;
   rows?: number;
+  /**
+   * The process is a container's main process with its stdin open (runMainProcess). A shell on a
+   * pipe runs each command as it arrives (`kubectl run -i`); on the container's terminal, a
+   * line-editing shell (busybox ash, bash) redraws its prompt when the terminal's size changes
+   * (SIGWINCH), which is how `kubectl attach -it` shows the prompt printed before it connected.
+   */
+  mainProcess?: boolean;
 }
 
 /** Starts `req.command` in the running container `c`; throws ExecStartError as the runtime refuses. */
@@ -146,6 +155,7 @@ export function startContainerExec(c: RunningContainer, req: Pick<ExecRequest, '
   const prog = path.slice(path.lastIndexOf('/') + 1);
   const args = req.command.slice(1);
   if (req.tty && userland && isInteractiveShell(prog, args)) return interactiveShell(c, prog, env, commands, io, opts);
+  if (opts.mainProcess && req.stdin && !req.tty && isInteractiveShell(prog, args)) return pipedShell(c, prog, env, commands, io, opts);
   // A program given by the path it is registered at runs by name; anything else (a script the
   // student wrote) runs as a file.
   const entry = commands.get(prog);
@@ -248,6 +258,73 @@ function runProgram(c: RunningContainer, argv: string[], flavour: ShellFlavour, 
   };
 }
 
+/**
+ * A shell reading its commands from a pipe (`kubectl run -i ... -- sh` without a terminal): each
+ * command runs as soon as its last line arrives, as sh does, and end of input ends the shell with
+ * the status of its last command.
+ */
+function pipedShell(c: RunningContainer, prog: string, env: Record<string, string>, commands: CommandRegistry, io: ExecIO, opts: ExecOptions): ExecProcess {
+  const abort = new AbortController();
+  const input = new StreamInput();
+  const flavour = flavourOf(prog, c.userland);
+  const reword = (s: string) => rewordForDistro(rewordShellErrors(s, flavour, prog), c.userland);
+  const sh = Interpreter.create({ fs: c.fs, clock: opts.clock, commands, identity: IDENTITY(c.hostname), interactive: false, errorName: 'sh', env, cwd: c.userland?.workdir ?? '/' });
+  sh.state.vars.delete('PWD');
+  // $0, and the `sh: line N:` prefix of errors that dash and ash reword.
+  sh.state.scriptName = prog;
+  sh.signal = abort.signal;
+  const streams: Io = { stdin: input.stream, stdout: output(io.stdout), stderr: output(io.stderr, reword) };
+  const stop = () => {
+    abort.abort();
+    input.push(null);
+  };
+  c.stopped.addEventListener('abort', stop, { once: true });
+  const complete = (source: string) => {
+    try {
+      return !isIncomplete(source);
+    } catch {
+      return true; // a syntax error: running it reports it
+    }
+  };
+  const exited = (async () => {
+    let source: string | undefined;
+    let status = 0;
+    // Lines read before the command being collected: blank lines in front of it keep the line
+    // numbers in error messages counting from the start of the input.
+    let linesBefore = 0;
+    let linesRead = 0;
+    try {
+      for (;;) {
+        const line = await input.stream.readLine();
+        if (abort.signal.aborted) break;
+        if (line === null) {
+          if (source?.trim()) status = await sh.runSource('\n'.repeat(linesBefore) + source, streams, abort.signal, { script: true });
+          break;
+        }
+        linesRead++;
+        source = source === undefined ? line : `${source}\n${line}`;
+        if (!complete(source)) continue;
+        status = await sh.runSource('\n'.repeat(linesBefore) + source, streams, abort.signal);
+        linesBefore = linesRead;
+        source = undefined;
+        if (sh.exitStatus !== undefined || abort.signal.aborted) break;
+      }
+    } catch {
+      status = 1;
+    } finally {
+      c.stopped.removeEventListener('abort', stop);
+    }
+    return { code: abort.signal.aborted ? 137 : (sh.exitStatus ?? status) };
+  })();
+  return {
+    input: (d) => input.push(d),
+    endInput: () => input.push(null),
+    resize: () => undefined,
+    kill: stop,
+    exited,
+  };
+}
+
 /** PS1 of an interactive shell of this flavour on this distro. */
 function promptFor(prog: string, flavour: ShellFlavour, userland: Userland): string {
   if (flavour === 'dash') return '# ';
@@ -297,6 +374,10 @@ function interactiveShell(c: RunningContainer, prog: string, env: Record<string,
     c.stopped.removeEventListener('abort', stop);
     finish({ code });
   });
+  // The container's own terminal starts without a size; a line-editing shell redraws its prompt
+  // and line when the size changes (dash has no line editing and does not).
+  let size = opts.mainProcess ? '' : `${opts.cols ?? 80}x${opts.rows ?? 24}`;
+  const redraws = opts.mainProcess && flavour !== 'dash';
   return {
     input: (d) => {
       const text = d.toString('utf8');
@@ -304,7 +385,12 @@ function interactiveShell(c: RunningContainer, prog: string, env: Record<string,
       session.feed(text);
     },
     endInput: () => session.feed('\x04'),
-    resize: (cols, rows) => session.resize(cols, rows),
+    resize: (cols, rows) => {
+      const changed = `${cols}x${rows}` !== size;
+      size = `${cols}x${rows}`;
+      session.resize(cols, rows);
+      if (changed && redraws) session.redraw();
+    },
     kill: stop,
     exited,
   };
@@ -312,7 +398,9 @@ function interactiveShell(c: RunningContainer, prog: string, env: Record<string,
 
 /**
  * `kubectl attach`: the main process's output from now on (stdout and stderr, or both on the
- * terminal with a tty) until the container stops. Our images' main processes read no stdin.
+ * terminal with a tty) until the container stops, for a container without stdin: its main
+ * process's stdin is at end of input, so the client's input goes nowhere. A container with
+ * `stdin: true` is attached through its ContainerStdio instead.
  */
 export function attachContainer(c: RunningContainer, req: Pick<ExecRequest, 'tty'>, io: ExecIO): ExecProcess {
   let finish!: (r: { code: number }) => void;
@@ -395,6 +483,37 @@ export async function runContainerCommand(
   } catch (e) {
     if (signal.aborted) throw e instanceof Error ? e : new Error('killed');
     return 1;
+  }
+}
+
+/**
+ * The main process of a container whose stdin the runtime keeps open (`stdin: true`), run as an
+ * exec would be but with the container's `stdio` as its streams: with `tty: true` a terminal (a
+ * shell is interactive: prompt, echo, line editing), else a pipe (a shell runs each command as it
+ * arrives). Resolves with the exit status; rejects once `signal` killed it.
+ */
+export async function runMainProcess(c: RunningContainer, argv: string[], stdio: ContainerStdio, signal: AbortSignal, clock: ShellClock): Promise<number> {
+  const text = (d: string | Buffer) => (typeof d === 'string' ? d : d.toString('utf8'));
+  const io: ExecIO = { stdout: (d) => stdio.write('stdout', text(d)), stderr: (d) => stdio.write('stderr', text(d)) };
+  let proc: ExecProcess;
+  try {
+    proc = startContainerExec(c, { command: argv, tty: stdio.tty, stdin: true }, io, { clock, mainProcess: true });
+  } catch (e) {
+    if (!(e instanceof ExecStartError)) throw e;
+    // As for a main process without stdin (runContainerCommand).
+    stdio.write('stderr', `sh: ${argv[0]}: not found${stdio.tty ? '\r\n' : '\n'}`);
+    return 127;
+  }
+  stdio.connect(proc);
+  const kill = () => proc.kill();
+  if (signal.aborted) kill();
+  else signal.addEventListener('abort', kill, { once: true });
+  try {
+    const { code } = await proc.exited;
+    if (signal.aborted) throw new Error('killed');
+    return code;
+  } finally {
+    signal.removeEventListener('abort', kill);
   }
 }
 

@@ -92,7 +92,11 @@ export class KubeletController extends Controller {
     const setTimer = (ms: number, fn: () => void) => clock.setTimer(ms, fn);
     // A terminal session waits for kubectl's first resize; other output for a moment at most.
     const hold = req.tty ? 500 : 30;
-    if (mode === 'attach') return gateOutput(io, (gated) => attachContainer(running, req, gated), setTimer, hold);
+    if (mode === 'attach') {
+      // A container with stdin open takes the client's input; others only stream their output.
+      const stdio = running.stdio;
+      return gateOutput(io, (gated) => (stdio ? stdio.attach(req, gated, running.stopped) : attachContainer(running, req, gated)), setTimer, hold);
+    }
     const shellClock = { now: () => clock.now(), sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal) };
     return gateOutput(io, (g) => startContainerExec(running, req, g, { clock: shellClock }), setTimer, hold);
   }

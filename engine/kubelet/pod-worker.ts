@@ -22,7 +22,8 @@ import type { NodeImages } from './node-images';
 import type { PodNetwork, PodNetworkNamespace } from './pod-network';
 import type { ContainerView, RuntimeView, Terminated } from './pod-status';
 import { runProbe } from './probes';
-import { runContainerCommand } from './container-shell';
+import { runContainerCommand, runMainProcess } from './container-shell';
+import { ContainerStdio } from './container-stdio';
 
 export interface WorkerDeps {
   clock: Clock;
@@ -78,6 +79,8 @@ export interface RunningContainer {
   /** The container's stdin/tty settings from the spec (attach). */
   stdin: boolean;
   tty: boolean;
+  /** The main process's standard streams when the runtime keeps its stdin open (`stdin: true`). */
+  stdio?: ContainerStdio;
   /** Aborts when the container stops: exec sessions in it end with it. */
   stopped: AbortSignal;
   /** New output of the main process (attach); returns the unsubscribe. */
@@ -113,6 +116,8 @@ interface Instance {
   logs: LogLine[];
   logSeq: number;
   logListeners: Set<(line: LogLine) => void>;
+  /** With `stdin: true`: the main process's stdin (a pipe or a terminal), its output for attach. */
+  stdio?: ContainerStdio;
   /** Aborted once the container stopped (exited, killed or the pod worker disposed). */
   stopped: AbortController;
   probe: Record<string, { successes: number; failures: number }>;
@@ -379,6 +384,7 @@ export class PodWorker {
       podIP: this.podIP ?? '',
       stdin: !!rec.spec.stdin,
       tty: !!rec.spec.tty,
+      stdio: inst.stdio,
       stopped: inst.stopped.signal,
       onOutput: (listener) => {
         inst.logListeners.add(listener);
@@ -717,15 +723,18 @@ export class PodWorker {
   }
 
   private context(rec: ContainerRecord, inst: Instance, opts: { pid1: boolean; abort: AbortController; out?: (t: string) => void }): ContainerContext {
+    // The main process of a container with stdin open writes to its stdio (attach, then the log);
+    // a terminal turns "\n" into "\r\n" for what an image writes itself.
+    const stdio = opts.pid1 ? inst.stdio : undefined;
     const log = (stream: 'stdout' | 'stderr') => (text: string) => {
       if (opts.out) return opts.out(text);
-      for (const text_ of text.split('\n').slice(0, text.endsWith('\n') ? -1 : undefined)) {
-        const line: LogLine = { time: this.deps.clock.now(), stream, text: text_, seq: inst.logSeq++ };
-        inst.logs.push(line);
-        if (inst.logs.length > MAX_LOG_LINES) inst.logs.splice(0, inst.logs.length - MAX_LOG_LINES);
-        for (const l of [...inst.logListeners]) l(line);
-      }
+      if (stdio) return stdio.write(stream, stdio.tty ? text.replace(/\r?\n/g, '\r\n') : text);
+      for (const text_ of text.split('\n').slice(0, text.endsWith('\n') ? -1 : undefined)) this.appendLog(inst, stream, text_);
     };
+    const run = (argv: string[]) =>
+      stdio
+        ? runMainProcess(this.containerView(rec, inst), argv, stdio, opts.abort.signal, this.shellClock())
+        : runContainerCommand(this.containerView(rec, inst), argv, { stdout: log('stdout'), stderr: log('stderr') }, opts.abort.signal, this.shellClock());
     const limit = rec.spec.resources?.limits?.memory;
     return {
       clock: this.deps.clock,
@@ -735,7 +744,7 @@ export class PodWorker {
       podIP: this.podIP ?? '',
       fs: inst.view,
       pid1: opts.pid1,
-      run: (argv) => runContainerCommand(this.containerView(rec, inst), argv, { stdout: log('stdout'), stderr: log('stderr') }, opts.abort.signal, this.shellClock()),
+      run,
       stdout: log('stdout'),
       stderr: log('stderr'),
       listen: (port, l) => {
@@ -754,7 +763,16 @@ export class PodWorker {
     };
   }
 
+  private appendLog(inst: Instance, stream: 'stdout' | 'stderr', text: string): void {
+    const line: LogLine = { time: this.deps.clock.now(), stream, text, seq: inst.logSeq++ };
+    inst.logs.push(line);
+    if (inst.logs.length > MAX_LOG_LINES) inst.logs.splice(0, inst.logs.length - MAX_LOG_LINES);
+    for (const l of [...inst.logListeners]) l(line);
+  }
+
   private launch(rec: ContainerRecord, inst: Instance): void {
+    // Upstream: containerd keeps a container's stdin open from its start when the spec asks for it.
+    if (rec.spec.stdin) inst.stdio = new ContainerStdio(!!rec.spec.tty, !!rec.spec.stdinOnce, (stream, text) => this.appendLog(inst, stream, text));
     const ctx = this.context(rec, inst, { pid1: true, abort: inst.abort });
     const argv = this.argv(rec.spec, inst.resolved, inst.env);
     let p: Promise<number>;
@@ -776,6 +794,7 @@ export class PodWorker {
     inst.exitCode = inst.oom ? 137 : code;
     inst.finishedAt = this.deps.clock.now();
     inst.reason = inst.oom ? 'OOMKilled' : inst.exitCode === 0 ? 'Completed' : 'Error';
+    inst.stdio?.end();
     this.silence(inst);
     inst.stopped.abort();
     if (rec.current === inst) {

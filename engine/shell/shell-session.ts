@@ -196,6 +196,11 @@ export class ShellSession {
     return () => this.exitListeners.delete(listener);
   }
 
+  /** Redraws the prompt and the line being edited (what a line-editing shell does on SIGWINCH). */
+  redraw(): void {
+    if (this.mode === 'editing' && this.editor.isActive) this.editor.redraw();
+  }
+
   resize(cols: number, rows: number): void {
     if (!(cols > 0 && rows > 0)) return;
     this.cols = Math.floor(cols);

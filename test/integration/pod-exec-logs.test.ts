@@ -6,8 +6,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pty from 'node-pty';
 import { REAL_KUBECTL, startEngine, type EngineFixture, type KubectlResult } from '../support/engine-fixture';
+import { spawnKubectlPty, type KubectlPty } from '../support/kubectl-pty';
 
 const OURS = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'bin', 'kubectl');
 const KUBECTLS = [
@@ -277,32 +277,7 @@ async function rawGet(path: string): Promise<{ status: number; body: string }> {
   return { status, body };
 }
 
-interface PtyRun {
-  output: string;
-  write(data: string): void;
-  waitFor(re: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
-  kill(): void;
-  exited: Promise<number>;
-}
-
-function spawnPty(binary: string, args: string[]): PtyRun {
-  const env = { PATH: process.env.PATH ?? '', HOME: f.dir, KUBECONFIG: f.engine.kubeconfigPath, TERM: 'xterm' };
-  const p = pty.spawn(binary, ['--cache-dir', join(f.dir, 'kube-cache'), ...args], { cols: 100, rows: 30, env, name: 'xterm' });
-  const run: PtyRun = {
-    output: '',
-    write: (d) => p.write(d),
-    kill: () => p.kill(),
-    exited: new Promise((resolve) => p.onExit(({ exitCode }) => resolve(exitCode))),
-    async waitFor(re, timeoutMs = 10_000) {
-      const start = Date.now();
-      for (;;) {
-        const m = re.exec(run.output);
-        if (m) return m;
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${re} in ${JSON.stringify(run.output)}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
-  };
-  p.onData((d) => (run.output += d));
-  return run;
+function spawnPty(binary: string, args: string[]): KubectlPty {
+  const env = { PATH: process.env.PATH ?? '', HOME: f.dir, KUBECONFIG: f.engine.kubeconfigPath };
+  return spawnKubectlPty(binary, ['--cache-dir', join(f.dir, 'kube-cache'), ...args], env);
 }
