@@ -76,7 +76,12 @@ export async function streamRemote(ctx: CommandContext, r: StreamRequest): Promi
         cleanups.push(() => io.setRawMode?.(false));
       }
       if (r.tty) {
-        send(4, JSON.stringify({ Width: io.terminal?.columns ?? 80, Height: io.terminal?.rows ?? 24 }));
+        const cols = io.terminal?.columns ?? 80;
+        const rows = io.terminal?.rows ?? 24;
+        // Upstream: attach.go sends a size one larger first, so the attached program sees a
+        // change and redraws (its prompt would otherwise stay blank until Enter).
+        if (r.subresource === 'attach') send(4, JSON.stringify({ Width: cols + 1, Height: rows + 1 }));
+        send(4, JSON.stringify({ Width: cols, Height: rows }));
         if (io.onResize) cleanups.push(io.onResize((s) => send(4, JSON.stringify({ Width: s.columns, Height: s.rows }))));
       }
       if (r.stdin) {
