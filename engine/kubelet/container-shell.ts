@@ -155,7 +155,7 @@ export function startContainerExec(c: RunningContainer, req: Pick<ExecRequest, '
   const prog = path.slice(path.lastIndexOf('/') + 1);
   const args = req.command.slice(1);
   if (req.tty && userland && isInteractiveShell(prog, args)) return interactiveShell(c, prog, env, commands, io, opts);
-  if (opts.mainProcess && req.stdin && !req.tty && isInteractiveShell(prog, args)) return pipedShell(c, prog, env, commands, io, opts);
+  if (req.stdin && !req.tty && isInteractiveShell(prog, args)) return pipedShell(c, prog, env, commands, io, opts);
   // A program given by the path it is registered at runs by name; anything else (a script the
   // student wrote) runs as a file.
   const entry = commands.get(prog);
