@@ -1,8 +1,8 @@
 // `kubectl apply` and its last-applied subcommands: flags and help here, the work in
-// apply-run.ts (loaded only when apply runs).
+// apply-run.ts, apply-last-applied.ts and apply-edit-last-applied-run.ts (loaded only when they run).
 import type { CommandSpec } from '../cli/command';
 import { applyDocs } from './docs/apply';
-import { placeholder } from './not-implemented';
+import { applyEditLastAppliedDocs } from './docs/apply-edit-last-applied';
 import { applySetLastAppliedDocs } from './docs/apply-set-last-applied';
 import { applyViewLastAppliedDocs } from './docs/apply-view-last-applied';
 
@@ -11,7 +11,11 @@ export const applyCommand: CommandSpec = {
   short: 'Apply a configuration to a resource by file name or stdin',
   run: async (ctx) => (await import('./apply-run')).runApply(ctx),
   subcommands: [
-    placeholder('edit-last-applied', 'Edit latest last-applied-configuration annotations of a resource/object'),
+    {
+      ...applyEditLastAppliedDocs,
+      short: 'Edit latest last-applied-configuration annotations of a resource/object',
+      run: async (ctx) => (await import('./apply-edit-last-applied-run')).runApplyEditLastApplied(ctx),
+    },
     {
       ...applySetLastAppliedDocs,
       short: 'Set the last-applied-configuration annotation on a live object to match the contents of a file',

@@ -31,6 +31,7 @@ import { rolloutCommand } from './rollout';
 import { exposeCommand, runCommand } from './run-cmd';
 import { cordonCommand, drainCommand, taintCommand, uncordonCommand } from './node-cmds';
 import { editCommand } from './edit';
+import { eventsCommand } from './events';
 import { autoscaleCommand, replaceCommand, waitCommand } from './misc-cmds';
 
 const groups = [
@@ -89,7 +90,7 @@ export function rootSpec(home: string): CommandSpec {
       placeholder('cp', 'Copy files and directories to and from containers'),
       placeholder('auth', 'Inspect authorization'),
       placeholder('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
-      placeholder('events', 'List events'),
+      eventsCommand,
       placeholder('diff', 'Diff the live version against a would-be applied version'),
       applyCommand,
       patchCommand,
