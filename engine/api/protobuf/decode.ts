@@ -1,6 +1,6 @@
 // Kubernetes protobuf request bodies → the JSON object the same client would have sent as JSON.
 import { goDuration, microTimeJson, timeJson } from './go-values';
-import { k8sMessages, type FieldSpec, type FieldType, type MessageSpec, type MessageTable, type Scalar } from './schema';
+import { k8sMessages, type FieldSpec, type FieldType, type MessageSpec, type MessageTable, type Scalar } from '../../go-types/schema';
 import {
   readDouble,
   readFloat,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventTable, escapeCell, eventInterval, typeFilter, typedEvent } from './events-run';
-import { toTyped } from './events-typed';
+import { toTyped } from '../printers/typed-object';
 import { toGoJson } from '../printers/json-printer';
 
 const now = Date.parse('2026-01-01T00:10:00Z');

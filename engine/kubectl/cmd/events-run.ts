@@ -18,7 +18,7 @@ import { splitOutput, type ObjectPrinter } from '../printers/print-flags';
 import type { KubeObject } from '../printers/name-printer';
 import { genericPrinter, printWith } from './cmd-util';
 import { sortEvents, timeMicros } from './events-sort';
-import { toTyped } from './events-typed';
+import { toTyped } from '../printers/typed-object';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -16,7 +16,7 @@ import { createTwoWayMergePatch } from '../../api/patch/strategic-merge-patch';
 import { patchSchemaFor } from '../apply/patch-schema';
 import { builderOptions, dryRunStrategy, genericPrinter, printWith } from './cmd-util';
 import { recordChangeCause } from './record';
-import { toTyped } from './events-typed';
+import { toTyped } from '../printers/typed-object';
 import { formatRequirements, parseToLabelSelector, type ParsedLabelSelector } from './set-selector-parse';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -15,7 +15,7 @@ import { goJsonMarshal } from '../../api/patch/go-json';
 import { createTwoWayMergePatch } from '../../api/patch/strategic-merge-patch';
 import { patchSchemaFor } from '../apply/patch-schema';
 import { builderOptions, dryRunStrategy, genericPrinter, printWith } from './cmd-util';
-import { toTyped } from './events-typed';
+import { toTyped } from '../printers/typed-object';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

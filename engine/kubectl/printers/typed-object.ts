@@ -3,11 +3,11 @@
 // (`"eventTime": null`, `"reportingComponent": ""`, `"status": {"loadBalancer": {}}`), map keys
 // sorted. Commands that decode into the scheme's types (events, set selector, set subject)
 // print -o json this way. The Go field order comes from the protobuf table compiled from
-// kubectl v1.32's types (engine/api/protobuf/k8s-types.ts).
+// kubectl v1.32's types (engine/go-types/k8s-types.ts).
 // Upstream: encoding/json (struct fields, omitempty), apimachinery meta/v1 Time/MicroTime
 // MarshalJSON (null when zero).
 
-import { k8sMessages, type FieldSpec, type FieldType } from '../../api/protobuf/schema';
+import { k8sMessages, type FieldSpec, type FieldType } from '../../go-types/schema';
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 // Dev-time generator of ../k8s-types.ts. Run once per Kubernetes minor, by hand:
-//   node --import tsx engine/api/protobuf/tools/gen-k8s-types.ts /usr/lib/google-cloud-sdk/bin/kubectl.1.32 > engine/api/protobuf/k8s-types.ts
+//   node --import tsx engine/go-types/tools/gen-k8s-types.ts /usr/lib/google-cloud-sdk/bin/kubectl.1.32 > engine/go-types/k8s-types.ts
 //
 // Why a Go binary and not generated.proto: decoding to the JSON kubectl would have sent needs two facts
 // the .proto files do not carry — whether a Go field is a pointer (a zero on the wire is then kept:
