@@ -13,6 +13,7 @@ import { goJsonMarshal } from '../../api/patch/go-json';
 import { createTwoWayMergePatch } from '../../api/patch/strategic-merge-patch';
 import { patchSchemaFor } from '../apply/patch-schema';
 import { builderOptions, dryRunStrategy, genericPrinter, printWith, resourceGroup } from './cmd-util';
+import { toTyped } from '../printers/typed-object';
 import { resourcesAndPairs } from './label-run';
 import { recordChangeCause } from './record';
 import { canonicalQuantity } from './quantity';
@@ -103,7 +104,8 @@ async function runSetCommon(ctx: CommandContext, resources: string[], variant: S
     const patchText = goJsonMarshal(patch);
     if (patchText === '{}' && !variant.sendEmptyPatch) continue;
     if (local || dryRun === 'client') {
-      ctx.io.stdout.write(printWith(printer, modified));
+      // kubectl decodes into its Go types, so the object prints as the typed struct marshals.
+      ctx.io.stdout.write(printWith(printer, toTyped(modified) as KubeObject, true));
       continue;
     }
     try {
@@ -114,7 +116,7 @@ async function runSetCommon(ctx: CommandContext, resources: string[], variant: S
         body: patchText,
         contentType: 'application/strategic-merge-patch+json',
       });
-      ctx.io.stdout.write(printWith(printer, actual));
+      ctx.io.stdout.write(printWith(printer, toTyped(actual) as KubeObject, true));
     } catch (e) {
       allErrs.push(new KubectlError(`failed to patch ${variant.operation.replace(/ updated$/, '')} update to pod template: ${(e as Error).message}`));
     }

@@ -60,8 +60,6 @@ export async function runSetSelector(ctx: CommandContext): Promise<number> {
       flatten: true,
       latest: !local,
       local,
-      // kubectl's local mapper knows no scopes: objects from files keep the namespace they have.
-      ...(local ? { namespace: '', enforceNamespace: false } : {}),
       labelSelector: undefined,
       fieldSelector: undefined,
       allNamespaces: false,

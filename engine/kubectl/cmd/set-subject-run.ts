@@ -102,8 +102,6 @@ export async function runSetSubject(ctx: CommandContext): Promise<number> {
       flatten: true,
       latest: !local,
       local,
-      // kubectl's local mapper knows no scopes: objects from files keep the namespace they have.
-      ...(local ? { namespace: '', enforceNamespace: false } : {}),
       labelSelector: local ? undefined : selector,
       fieldSelector: undefined,
       allNamespaces: false,

@@ -380,7 +380,9 @@ export class ResourceBuilder {
           );
         }
         const info: Info = { mapping, namespace: objNs, name, object: obj, source };
-        this.applyNamespace(info, namespace);
+        // Upstream: mapper.go infoForData leaves Mapping nil for --local, so SetNamespace and
+        // RequireNamespace see nothing namespaced: the object prints as the file has it.
+        if (!this.o.local) this.applyNamespace(info, namespace);
         if (labelSelector && !(await matchesSelector(obj, labelSelector))) continue;
         if (this.o.latest && name) {
           if (mapping.namespaced && !info.namespace) throw new KubectlError(`no namespace set on resource ${mapping.resource}.${mapping.group} ${goQuote(name)}`);
