@@ -29,6 +29,8 @@ export interface RequestOptions {
   timeoutParam?: string;
   /** Extra request headers (the SPDY upgrade headers of exec/attach/port-forward). */
   headers?: Record<string, string>;
+  /** Ends this request (besides Ctrl-C, io.signal). */
+  signal?: AbortSignal;
 }
 
 export interface RawResponse {
@@ -85,7 +87,7 @@ export class RestClient {
       insecureSkipTLSVerify: this.config.insecureSkipTLSVerify,
       serverName: this.config.tlsServerName,
       timeoutMs: stream ? undefined : (o.timeoutMs ?? this.opts.timeoutMs),
-      signal: this.io.signal,
+      signal: o.signal && this.io.signal ? AbortSignal.any([o.signal, this.io.signal]) : (o.signal ?? this.io.signal),
     };
     const transport = this.io.transport ?? (await import('./node-transport')).nodeTransport;
     const v = this.opts.verbosity ?? 0;
@@ -135,18 +137,27 @@ export class RestClient {
 
   /** A watch: calls onEvent per event until the server closes or the signal aborts. */
   async watch(o: RequestOptions, onEvent: (e: WatchEvent) => void | Promise<void>): Promise<void> {
-    const res = await this.send(o, true);
-    if (res.status < 200 || res.status > 299) {
-      const chunks: Uint8Array[] = [];
-      for await (const c of res.body) chunks.push(c);
-      throw responseError(res.status, concat(chunks), o.method ?? 'GET');
-    }
-    const dec = new JsonStreamDecoder();
+    // --request-timeout bounds the whole exchange, body included (Go's http.Client.Timeout):
+    // the watch then ends as if the server had closed it.
+    const limit = this.opts.timeoutMs;
+    const deadline = limit ? new AbortController() : undefined;
+    const timer = deadline ? setTimeout(() => deadline.abort(), limit) : undefined;
     try {
-      for await (const chunk of res.body) for (const ev of dec.push(chunk)) await onEvent(ev as WatchEvent);
-    } catch (e) {
-      if (this.io.signal?.aborted) return;
-      throw e;
+      const res = await this.send({ ...o, signal: deadline?.signal }, true);
+      if (res.status < 200 || res.status > 299) {
+        const chunks: Uint8Array[] = [];
+        for await (const c of res.body) chunks.push(c);
+        throw responseError(res.status, concat(chunks), o.method ?? 'GET');
+      }
+      const dec = new JsonStreamDecoder();
+      try {
+        for await (const chunk of res.body) for (const ev of dec.push(chunk)) await onEvent(ev as WatchEvent);
+      } catch (e) {
+        if (this.io.signal?.aborted || deadline?.signal.aborted) return;
+        throw e;
+      }
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -10,7 +10,6 @@ import type { CommandContext } from '../cli/command';
 import { ExitError, KubectlError, StatusError } from '../errors';
 import { goQuote } from '../cli/flags';
 import type { ApiResource } from '../client/discovery';
-import { RestClient } from '../client/rest-client';
 import { TabWriter, kubectlTableOptions } from '../printers/tabwriter';
 import { humanDuration } from '../printers/human-duration';
 import { escapeTerminal } from '../printers/table-printer';
@@ -161,19 +160,13 @@ export async function runEvents(ctx: CommandContext): Promise<number> {
   };
 
   if (f.bool('watch')) {
-    // client-go's --request-timeout bounds the whole watch: kubectl then stops quietly (exit 0).
-    const timeoutMs = ctx.factory.requestTimeoutMs();
-    const watcher = timeoutMs > 0 ? await timedClient(ctx, timeoutMs) : { client, done: () => undefined };
-    try {
-      await watcher.client.watch({ path, query: { ...query, watch: 'true' } }, (ev) => {
-        const obj = ev.object as Json | undefined;
-        // Deleted events expire after an hour: not news. Non-Events (a Status) are skipped too.
-        if (ev.type === 'DELETED' || !obj || obj.kind !== 'Event' || !wanted(obj.type)) return;
-        print(typedEvent(obj));
-      });
-    } finally {
-      watcher.done();
-    }
+    // --request-timeout ends the watch quietly (exit 0): RestClient.watch bounds it.
+    await client.watch({ path, query: { ...query, watch: 'true' } }, (ev) => {
+      const obj = ev.object as Json | undefined;
+      // Deleted events expire after an hour: not news. Non-Events (a Status) are skipped too.
+      if (ev.type === 'DELETED' || !obj || obj.kind !== 'Event' || !wanted(obj.type)) return;
+      print(typedEvent(obj));
+    });
     return 0;
   }
 
@@ -200,23 +193,6 @@ export async function runEvents(ctx: CommandContext): Promise<number> {
   // An EventList built by kubectl: empty list metadata, typed field order.
   print({ kind: 'EventList', apiVersion: 'v1', metadata: {}, items: events } as KubeObject);
   return 0;
-}
-
-/** A REST client whose requests are aborted after timeoutMs (or with the command's own signal). */
-async function timedClient(ctx: CommandContext, timeoutMs: number): Promise<{ client: RestClient; done: () => void }> {
-  const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(), timeoutMs);
-  const outer = ctx.io.signal;
-  const onAbort = () => ac.abort();
-  outer?.addEventListener('abort', onAbort);
-  const client = new RestClient(await ctx.factory.clientConfig(), { ...ctx.io, signal: ac.signal }, { timeoutMs });
-  return {
-    client,
-    done: () => {
-      clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
-    },
-  };
 }
 
 /** Upstream drops the printer's error (o.PrintObj's result is ignored): nothing is printed. */
