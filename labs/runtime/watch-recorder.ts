@@ -1,6 +1,7 @@
 // Records a cluster's changes through the Kubernetes API: list, then watch each kind, and append
 // every change with its time. A relist (after a 410 or a dropped watch, or when resuming after a
 // restart) is diffed against what was known, so nothing is lost, only recorded late.
+import { setMaxListeners } from 'node:events';
 import type { KubeObject } from '../../engine/api/object';
 import { entryFor, type ChangeType, type HistoryEntry } from './history';
 import type { WatchedKind } from './lab-pack';
@@ -55,6 +56,8 @@ export class WatchRecorder {
   private readonly loops: Promise<void>[] = [];
 
   constructor(private readonly opts: RecorderOptions) {
+    // One stop signal serves a watch per kind a lab follows (often more than node's warning limit of 10).
+    setMaxListeners(0, this.abort.signal);
     this.seq = opts.lastSeq ?? 0;
     for (const e of opts.known ?? []) {
       const k = key(e.apiVersion, e.kind, e.object);
