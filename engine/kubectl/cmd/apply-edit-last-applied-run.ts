@@ -9,17 +9,14 @@
 
 import type { CommandContext } from '../cli/command';
 import { KubectlError } from '../errors';
-import { resolvePath } from '../io';
 import { resourcePath } from '../client/rest-mapper';
 import { ResourceBuilder } from '../resource/builder';
 import { decodeStream } from '../resource/manifest';
-import { toYaml } from '../printers/yaml-printer';
-import { toGoJson } from '../printers/json-printer';
 import { printName, type KubeObject } from '../printers/name-printer';
 import { goJsonMarshal } from '../../api/patch/go-json';
 import { lastAppliedAnnotation, originalConfiguration } from '../apply/last-applied';
 import { builderOptions, genericPrinter, printWith, validationDirective } from './cmd-util';
-import { editorArgs, manualStrip } from './edit-run';
+import { manualStrip, runEditorLoop } from './editor-loop';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -27,25 +24,6 @@ const header =
   "# Please edit the 'last-applied-configuration' annotations below.\n" +
   "# Lines beginning with a '#' will be ignored, and an empty file will abort the edit.\n" +
   '#\n';
-
-interface Reason {
-  head: string;
-  other: string[];
-}
-
-function hashOnLineBreak(s: string): string {
-  return s.replace(/\n/g, '\n# ');
-}
-
-// Upstream cmdutil.StripComments: the YAML as JSON, so key order and formatting do not count.
-async function stripComments(text: string): Promise<string> {
-  try {
-    const docs = await decodeStream(text, 'edit');
-    return goJsonMarshal(docs.map((d) => d.object));
-  } catch {
-    return manualStrip(text);
-  }
-}
 
 /** Why the schema validator rejects the edited text (kind and apiVersion required), or undefined. */
 async function validationError(text: string): Promise<string | undefined> {
@@ -98,108 +76,51 @@ export async function runApplyEditLastApplied(ctx: CommandContext): Promise<numb
   if (originals.length === 0) {
     throw new KubectlError('no last-applied-configuration annotation found on resources, to create the annotation, use command `kubectl apply set-last-applied --create-annotation`');
   }
-  // Checked only now: kubectl's errors about the objects come before it starts an editor.
-  const launchEditor = ctx.io.launchEditor;
-  if (!launchEditor) throw new KubectlError('editing is not available in this terminal');
   const { namespace: cmdNamespace } = await ctx.factory.namespace();
-  const shown: Json = originals.length === 1 ? originals[0] : { kind: 'List', apiVersion: 'v1', metadata: {}, items: originals };
-  const serialize = (o: Json) => (output === 'json' ? toGoJson(o, { indent: '    ', sortKeys: true }) + '\n' : toYaml(o));
-  const ext = output === 'json' ? '.json' : '.yaml';
-  const tmp = (ctx.io.env.TMPDIR || '/tmp').replace(/\/$/, '');
-  const { args: editorArgv, shell } = editorArgs(ctx.io.env);
-
-  let reasons: Reason[] = [];
-  let containsError = false;
-  let edited = '';
-  let original = '';
-  let prevFile = '';
-  const preserved = (file: string, err: Error): Error => {
-    if (file) ctx.io.stderr.write(`A copy of your changes has been stored to ${JSON.stringify(file)}\n`);
-    return err;
-  };
-  for (;;) {
-    let buf = header;
-    for (const r of reasons) {
-      buf += r.other.length ? `# ${hashOnLineBreak(r.head)}:\n` : `# ${hashOnLineBreak(r.head)}\n`;
-      for (const o of r.other) buf += `# * ${hashOnLineBreak(o)}\n`;
-      buf += '#\n';
-    }
-    if (!containsError) {
-      buf += serialize(shown);
-      original = buf;
-    } else buf += manualStrip(edited);
-    const previous = edited;
-    const file = `${tmp}/kubectl-edit-${Math.floor(Math.random() * 2 ** 32)}${ext}`;
-    await ctx.io.fs.writeFile(resolvePath(ctx.io, file), buf);
-    const argv = shell ? [...editorArgv.slice(0, -1), `${editorArgv[editorArgv.length - 1]} ${JSON.stringify(file)}`] : [...editorArgv, file];
-    const result = await launchEditor(argv);
-    if (result.notFound && !editorArgv[0].includes('/')) throw preserved(prevFile, new KubectlError(`unable to launch the editor ${JSON.stringify(editorArgv.join(' '))}`));
-    if (result.exitCode !== 0) throw preserved(prevFile, new KubectlError(`there was a problem with the editor ${JSON.stringify(editorArgv.join(' '))}`));
-    edited = new TextDecoder().decode(await ctx.io.fs.readFile(resolvePath(ctx.io, file)));
-    if (containsError && (await stripComments(previous)) === (await stripComments(edited))) {
-      throw preserved(file, new KubectlError('Edit cancelled, no valid changes were saved.'));
-    }
-    if (prevFile) await ctx.io.fs.remove?.(resolvePath(ctx.io, prevFile));
-    prevFile = file;
-    const invalid = await validationError(edited);
-    if (invalid) {
-      containsError = true;
+  return runEditorLoop(ctx, {
+    header,
+    shown: originals.length === 1 ? originals[0] : { kind: 'List', apiVersion: 'v1', metadata: {}, items: originals },
+    output,
+    validate: validationError,
+    invalid: async (message) => {
       const first = originals[0];
       const mapping = (await ctx.factory.mapper()).mappingForKind(String(first.apiVersion ?? ''), String(first.kind ?? ''));
       const rs = mapping ? (mapping.group ? `${mapping.resource}.${mapping.group}` : mapping.resource) : String(first.kind ?? '').toLowerCase();
       const name = JSON.stringify(first.metadata?.name ?? '');
-      reasons = [{ head: `${rs} ${name} was not valid`, other: [`<nil>: Invalid value: "The edited file failed validation": ${invalid}`] }];
-      ctx.io.stderr.write(`error: ${rs} ${name} is invalid\n`);
-      continue;
-    }
-    if ((await stripComments(original)) === (await stripComments(edited))) {
-      await ctx.io.fs.remove?.(resolvePath(ctx.io, file));
-      ctx.io.stderr.write('Edit cancelled, no changes made.\n');
-      return 0;
-    }
-    if (manualStrip(edited).trim() === '') {
-      await ctx.io.fs.remove?.(resolvePath(ctx.io, file));
-      ctx.io.stderr.write('Edit cancelled, saved file was empty.\n');
-      return 0;
-    }
-    reasons = [];
-    let updated: Json[];
-    try {
-      const docs = await decodeStream(edited, 'edited file');
-      updated = docs.flatMap((d) => (Array.isArray(d.object.items) && /List$/.test(d.object.kind ?? '') ? (d.object.items as Json[]) : [d.object as Json]));
-    } catch (e) {
-      containsError = true;
-      reasons.push({ head: `The edited file had a syntax error: ${(e as Error).message}`, other: [] });
-      continue;
-    }
-    containsError = false;
+      return { reason: { head: `${rs} ${name} was not valid`, other: [`<nil>: Invalid value: "The edited file failed validation": ${message}`] }, error: `error: ${rs} ${name} is invalid` };
+    },
+    decode: async (text) => {
+      const docs = await decodeStream(text, 'edited file');
+      return docs.flatMap((d) => (Array.isArray(d.object.items) && /List$/.test(d.object.kind ?? '') ? (d.object.items as Json[]) : [d.object as Json]));
+    },
     // Upstream: visitToApplyEditPatch — an edited object goes with the original of the same
     // UID (annotations rarely hold one: the first original then), the first error stops.
-    try {
-      for (const u of updated) {
-        const uid = u.metadata?.uid ?? '';
-        const orig = originals.find((o) => (o.metadata?.uid ?? '') === uid);
-        if (!orig) throw new KubectlError(`no original object found for ${JSON.stringify(u)}`);
-        if (goJsonMarshal(orig) === goJsonMarshal(u)) {
-          ctx.io.stdout.write(await printEdited(ctx, u, 'skipped'));
-          continue;
+    apply: async (updated, _file, _reasons, keep) => {
+      try {
+        for (const u of updated) {
+          const uid = u.metadata?.uid ?? '';
+          const orig = originals.find((o) => (o.metadata?.uid ?? '') === uid);
+          if (!orig) throw new KubectlError(`no original object found for ${JSON.stringify(u)}`);
+          if (goJsonMarshal(orig) === goJsonMarshal(u)) {
+            ctx.io.stdout.write(await printEdited(ctx, u, 'skipped'));
+            continue;
+          }
+          const mapping = (await ctx.factory.mapper()).mappingForKind(String(u.apiVersion ?? ''), String(u.kind ?? ''));
+          if (!mapping) throw new KubectlError(`no matches for kind ${JSON.stringify(u.kind)} in version ${JSON.stringify(u.apiVersion)}`);
+          const client = await ctx.factory.client();
+          await client.json<KubeObject>({
+            method: 'PATCH',
+            path: resourcePath(mapping, cmdNamespace, String(u.metadata?.name ?? '')),
+            query: { fieldManager: f.string('field-manager'), fieldValidation },
+            body: applyAnnotationPatch(u),
+            contentType: 'application/merge-patch+json',
+          });
+          ctx.io.stdout.write(await printEdited(ctx, u, 'edited'));
         }
-        const mapping = (await ctx.factory.mapper()).mappingForKind(String(u.apiVersion ?? ''), String(u.kind ?? ''));
-        if (!mapping) throw new KubectlError(`no matches for kind ${JSON.stringify(u.kind)} in version ${JSON.stringify(u.apiVersion)}`);
-        const client = await ctx.factory.client();
-        await client.json<KubeObject>({
-          method: 'PATCH',
-          path: resourcePath(mapping, cmdNamespace, String(u.metadata?.name ?? '')),
-          query: { fieldManager: f.string('field-manager'), fieldValidation },
-          body: applyAnnotationPatch(u),
-          contentType: 'application/merge-patch+json',
-        });
-        ctx.io.stdout.write(await printEdited(ctx, u, 'edited'));
+      } catch (e) {
+        throw keep(e as Error);
       }
-    } catch (e) {
-      throw preserved(file, e as Error);
-    }
-    await ctx.io.fs.remove?.(resolvePath(ctx.io, file));
-    return 0;
-  }
+      return 'done';
+    },
+  });
 }

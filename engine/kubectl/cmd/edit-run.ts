@@ -1,19 +1,14 @@
-// `kubectl edit`: the objects as YAML (or JSON) under kubectl's header comment in a temp file,
-// the user's editor (KUBE_EDITOR, EDITOR, vi), then a two-way strategic merge patch per changed
-// object (JSON merge patch for kinds kubectl does not know). Invalid objects reopen the editor
-// with the reasons in the header; syntax errors too; unchanged files cancel.
-// Upstream: kubernetes/kubectl pkg/cmd/util/editor/editoptions.go (Run, visitToPatch,
-// editResults.addError, editHeader.writeTo, preservedFile), editor.go (defaultEnvEditor, Launch),
-// pkg/cmd/util/helpers.go (StripComments, ManualStrip).
+// `kubectl edit` (NormalEditMode of the shared editor loop, editor-loop.ts): the live objects in
+// the editor, then a two-way strategic merge patch per changed object (JSON merge patch for
+// kinds kubectl does not know); objects the server finds invalid reopen the editor.
+// Upstream: kubernetes/kubectl pkg/cmd/util/editor/editoptions.go (visitToPatch,
+// editResults.addError).
 
 import type { CommandContext } from '../cli/command';
 import { ExitError, KubectlError, StatusError } from '../errors';
-import { resolvePath } from '../io';
 import { resourcePath } from '../client/rest-mapper';
 import { ResourceBuilder, type Info } from '../resource/builder';
 import { decodeStream } from '../resource/manifest';
-import { toYaml } from '../printers/yaml-printer';
-import { toGoJson } from '../printers/json-printer';
 import type { KubeObject } from '../printers/name-printer';
 import { goJsonMarshal } from '../../api/patch/go-json';
 import { createTwoWayMergePatch } from '../../api/patch/strategic-merge-patch';
@@ -22,6 +17,7 @@ import { isBuiltin, patchSchemaFor } from '../apply/patch-schema';
 import { createOrUpdateAnnotation } from '../apply/last-applied';
 import { builderOptions, genericPrinter, printWith, resourceGroup, validationDirective } from './cmd-util';
 import { recordChangeCause } from './record';
+import { runEditorLoop, type Reason } from './editor-loop';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -30,44 +26,6 @@ const header =
   '# and an empty file will abort the edit. If an error occurs while saving this file will be\n' +
   '# reopened with the relevant failures.\n' +
   '#\n';
-
-interface Reason {
-  head: string;
-  other: string[];
-}
-
-// Upstream: editor.go defaultEnvEditor.
-export function editorArgs(env: Record<string, string | undefined>): { args: string[]; shell: boolean } {
-  const editor = env.KUBE_EDITOR || env.EDITOR || 'vi';
-  if (!editor.includes(' ')) return { args: [editor], shell: false };
-  if (!/["'\\]/.test(editor)) return { args: editor.split(' '), shell: false };
-  const shell = env.SHELL || '/bin/bash';
-  return { args: [shell, '-c', editor], shell: true };
-}
-
-// Upstream: helpers.go ManualStrip.
-export function manualStrip(text: string): string {
-  const lines = text.split('\n');
-  return lines
-    .filter((l) => {
-      const t = l.trim();
-      return !(t.startsWith('#') && !t.startsWith('#!'));
-    })
-    .join('\n');
-}
-
-async function stripComments(text: string): Promise<string> {
-  try {
-    const docs = await decodeStream(text, 'edit');
-    return JSON.stringify(docs.map((d) => d.object));
-  } catch {
-    return manualStrip(text);
-  }
-}
-
-function hashOnLineBreak(s: string): string {
-  return s.replace(/\n/g, '\n# ');
-}
 
 function withoutManagedFields(o: KubeObject): KubeObject {
   const c = JSON.parse(JSON.stringify(o)) as Json;
@@ -80,7 +38,6 @@ export async function runEdit(ctx: CommandContext): Promise<number> {
   const output = f.string('output') || 'yaml';
   if (output !== 'yaml' && output !== 'json') throw new KubectlError(`the flag 'output' must be one of yaml|json`);
   const fieldValidation = validationDirective(f.string('validate'));
-  if (!ctx.io.launchEditor) throw new KubectlError("editing is not available in this terminal");
   const res = await new ResourceBuilder(
     ctx.factory,
     await builderOptions(ctx, { args: ctx.args, allowEmptySelector: true, continueOnError: true, latest: true, flatten: true, fieldSelector: undefined, allNamespaces: false }),
@@ -91,144 +48,87 @@ export async function runEdit(ctx: CommandContext): Promise<number> {
   const cmdNamespace = await ctx.factory.namespace();
   const originalObj: KubeObject =
     infos.length === 1 ? withoutManagedFields(infos[0].object!) : { kind: 'List', apiVersion: 'v1', metadata: {}, items: infos.map((i) => withoutManagedFields(i.object!)) };
-  const serialize = (o: KubeObject) => (output === 'json' ? toGoJson(o, { indent: '    ', sortKeys: true }) + '\n' : toYaml(o));
-  const ext = output === 'json' ? '.json' : '.yaml';
-  const tmp = (ctx.io.env.TMPDIR || '/tmp').replace(/\/$/, '');
-  const { args: editorArgv, shell } = editorArgs(ctx.io.env);
-
-  let reasons: Reason[] = [];
-  let containsError = false;
-  let edited = '';
-  let original = '';
-  let prevFile = '';
-  const preserved = (file: string, err: Error): Error => {
-    if (file) ctx.io.stderr.write(`A copy of your changes has been stored to ${JSON.stringify(file)}\n`);
-    return err;
-  };
-  for (;;) {
-    let buf = header;
-    for (const r of reasons) {
-      buf += r.other.length ? `# ${hashOnLineBreak(r.head)}:\n` : `# ${hashOnLineBreak(r.head)}\n`;
-      for (const o of r.other) buf += `# * ${hashOnLineBreak(o)}\n`;
-      buf += '#\n';
-    }
-    if (!containsError) {
-      buf += serialize(originalObj);
-      original = buf;
-    } else buf += manualStrip(edited);
-    const previous = edited;
-    // os.CreateTemp: prefix + a random uint32 + suffix.
-    const file = `${tmp}/kubectl-edit-${Math.floor(Math.random() * 2 ** 32)}${ext}`;
-    await ctx.io.fs.writeFile(resolvePath(ctx.io, file), buf);
-    const argv = shell ? [...editorArgv.slice(0, -1), `${editorArgv[editorArgv.length - 1]} ${JSON.stringify(file)}`] : [...editorArgv, file];
-    const result = await ctx.io.launchEditor(argv);
-    // exec.ErrNotFound comes only from a PATH lookup (a bare name); a missing path is "a problem".
-    if (result.notFound && !editorArgv[0].includes('/')) throw preserved(prevFile, new KubectlError(`unable to launch the editor ${JSON.stringify(editorArgv.join(' '))}`));
-    if (result.exitCode !== 0) throw preserved(prevFile, new KubectlError(`there was a problem with the editor ${JSON.stringify(editorArgv.join(' '))}`));
-    edited = new TextDecoder().decode(await ctx.io.fs.readFile(resolvePath(ctx.io, file)));
-    if (containsError && (await stripComments(previous)) === (await stripComments(edited))) {
-      throw preserved(file, new KubectlError('Edit cancelled, no valid changes were saved.'));
-    }
-    // Upstream: the file from the previous pass is removed once a new one exists.
-    if (prevFile) await ctx.io.fs.remove?.(resolvePath(ctx.io, prevFile));
-    prevFile = file;
-    // Upstream: the edited bytes are validated first — an empty file or an object without
-    // kind/apiVersion fails validation and reopens the editor.
-    const validation = await validateEdited(edited);
-    if (validation) {
-      containsError = true;
+  return runEditorLoop(ctx, {
+    header,
+    shown: originalObj,
+    output,
+    validate: validateEdited,
+    invalid: async (message) => {
       const rs = resourceGroup(infos[0].mapping);
-      reasons = [{ head: `${rs} ${JSON.stringify(infos[0].name)} was not valid`, other: [`: Invalid value: "The edited file failed validation": ${validation}`] }];
-      ctx.io.stderr.write(`error: ${rs} ${JSON.stringify(infos[0].name)} is invalid\n`);
-      continue;
-    }
-    if ((await stripComments(original)) === (await stripComments(edited))) {
-      await ctx.io.fs.remove?.(resolvePath(ctx.io, file));
-      ctx.io.stderr.write('Edit cancelled, no changes made.\n');
-      return 0;
-    }
-    if (manualStrip(edited).trim() === '') {
-      await ctx.io.fs.remove?.(resolvePath(ctx.io, file));
-      ctx.io.stderr.write('Edit cancelled, saved file was empty.\n');
-      return 0;
-    }
-    reasons = [];
-    let updated: KubeObject[];
-    try {
-      const docs = await decodeStream(edited, 'edited file');
-      updated = docs.flatMap((d) => (Array.isArray(d.object.items) && /List$/.test(d.object.kind ?? '') ? d.object.items! : [d.object]));
+      return {
+        reason: { head: `${rs} ${JSON.stringify(infos[0].name)} was not valid`, other: [`: Invalid value: "The edited file failed validation": ${message}`] },
+        error: `error: ${rs} ${JSON.stringify(infos[0].name)} is invalid`,
+      };
+    },
+    decode: async (text) => {
+      const docs = await decodeStream(text, 'edited file');
+      const updated = docs.flatMap((d) => (Array.isArray(d.object.items) && /List$/.test(d.object.kind ?? '') ? d.object.items! : [d.object]));
       for (const u of updated) if (!u.kind || !u.apiVersion) throw new KubectlError(`Object 'Kind' is missing in '${JSON.stringify(u)}'`);
-    } catch (e) {
-      containsError = true;
-      reasons.push({ head: `The edited file had a syntax error: ${(e as Error).message}`, other: [] });
-      continue;
-    }
-    containsError = false;
-    let retryable = 0;
-    let notfound = 0;
-    let invalid = 0;
-    for (const u of updated) {
-      const info = infos.find((i) => i.object!.kind === u.kind && i.name === u.metadata?.name && (!i.mapping.namespaced || i.namespace === (u.metadata?.namespace ?? i.namespace)));
-      if (!info) continue;
-      if (info.mapping.namespaced && u.metadata?.namespace && cmdNamespace.explicit && u.metadata.namespace !== cmdNamespace.namespace) {
-        throw preserved(file, new KubectlError(`the namespace from the provided object ${JSON.stringify(u.metadata.namespace)} does not match the namespace ${JSON.stringify(cmdNamespace.namespace)}. You must pass '--namespace=${u.metadata.namespace}' to perform this operation.`));
+      return updated;
+    },
+    apply: async (updated, file, reasons, keep) => {
+      let retryable = 0;
+      let notfound = 0;
+      let invalid = 0;
+      for (const u of updated as KubeObject[]) {
+        const info = infos.find((i) => i.object!.kind === u.kind && i.name === u.metadata?.name && (!i.mapping.namespaced || i.namespace === (u.metadata?.namespace ?? i.namespace)));
+        if (!info) continue;
+        if (info.mapping.namespaced && u.metadata?.namespace && cmdNamespace.explicit && u.metadata.namespace !== cmdNamespace.namespace) {
+          throw keep(new KubectlError(`the namespace from the provided object ${JSON.stringify(u.metadata.namespace)} does not match the namespace ${JSON.stringify(cmdNamespace.namespace)}. You must pass '--namespace=${u.metadata.namespace}' to perform this operation.`));
+        }
+        // restoreManagedFields + visitAnnotation
+        let next = JSON.parse(JSON.stringify(u)) as Json;
+        const mf = (info.object!.metadata as Json | undefined)?.managedFields;
+        if (mf) next.metadata = { ...(next.metadata ?? {}), managedFields: mf };
+        next = createOrUpdateAnnotation(f.bool('save-config'), next) as Json;
+        recordChangeCause(ctx, next);
+        const originalJs = info.object!;
+        if (goJsonMarshal(originalJs) === goJsonMarshal(next)) {
+          ctx.io.stdout.write(printWith(await genericPrinter(ctx, { output: 'name', operation: 'skipped' }), next));
+          continue;
+        }
+        if (next.apiVersion !== originalJs.apiVersion || next.kind !== originalJs.kind || next.metadata?.name !== originalJs.metadata?.name) {
+          throw keep(new KubectlError('At least one of apiVersion, kind and name was changed'));
+        }
+        let patch: unknown;
+        let contentType: string;
+        if (isBuiltin(info.mapping)) {
+          patch = createTwoWayMergePatch(originalJs as object, next, await patchSchemaFor(ctx, info.mapping));
+          contentType = 'application/strategic-merge-patch+json';
+        } else {
+          patch = createMergePatch(originalJs, next);
+          contentType = 'application/merge-patch+json';
+        }
+        if (f.bool('output-patch')) ctx.io.stdout.write(`Patch: ${goJsonMarshal(patch)}\n`);
+        try {
+          const client = await ctx.factory.client();
+          const patched = await client.json<KubeObject>({
+            method: 'PATCH',
+            path: resourcePath(info.mapping, info.namespace, info.name, f.string('subresource') || undefined),
+            query: { fieldManager: f.string('field-manager'), fieldValidation },
+            body: goJsonMarshal(patch),
+            contentType,
+          });
+          info.object = patched;
+          ctx.io.stdout.write(printWith(await genericPrinter(ctx, { output: 'name', operation: 'edited' }), patched));
+        } catch (e) {
+          ctx.io.stderr.write(addError(e, info, reasons) + '\n');
+          if (e instanceof StatusError && e.reason === 'Invalid') invalid++;
+          else if (e instanceof StatusError && e.code === 404) notfound++;
+          else retryable++;
+        }
       }
-      // restoreManagedFields + visitAnnotation
-      let next = JSON.parse(JSON.stringify(u)) as Json;
-      const mf = (info.object!.metadata as Json | undefined)?.managedFields;
-      if (mf) next.metadata = { ...(next.metadata ?? {}), managedFields: mf };
-      next = createOrUpdateAnnotation(f.bool('save-config'), next) as Json;
-      recordChangeCause(ctx, next);
-      const originalJs = info.object!;
-      if (goJsonMarshal(originalJs) === goJsonMarshal(next)) {
-        ctx.io.stdout.write(printWith(await genericPrinter(ctx, { output: 'name', operation: 'skipped' }), next));
-        continue;
+      if (retryable > 0) {
+        ctx.io.stderr.write(`You can run \`kubectl replace -f ${file}\` to try this update again.\n`);
+        throw new ExitError(1);
       }
-      if (next.apiVersion !== originalJs.apiVersion || next.kind !== originalJs.kind || next.metadata?.name !== originalJs.metadata?.name) {
-        throw preserved(file, new KubectlError('At least one of apiVersion, kind and name was changed'));
+      if (notfound > 0) {
+        ctx.io.stderr.write(`The edits you made on deleted resources have been saved to ${JSON.stringify(file)}\n`);
+        throw new ExitError(1);
       }
-      let patch: unknown;
-      let contentType: string;
-      if (isBuiltin(info.mapping)) {
-        patch = createTwoWayMergePatch(originalJs as object, next, await patchSchemaFor(ctx, info.mapping));
-        contentType = 'application/strategic-merge-patch+json';
-      } else {
-        patch = createMergePatch(originalJs, next);
-        contentType = 'application/merge-patch+json';
-      }
-      if (f.bool('output-patch')) ctx.io.stdout.write(`Patch: ${goJsonMarshal(patch)}\n`);
-      try {
-        const client = await ctx.factory.client();
-        const patched = await client.json<KubeObject>({
-          method: 'PATCH',
-          path: resourcePath(info.mapping, info.namespace, info.name, f.string('subresource') || undefined),
-          query: { fieldManager: f.string('field-manager'), fieldValidation },
-          body: goJsonMarshal(patch),
-          contentType,
-        });
-        info.object = patched;
-        ctx.io.stdout.write(printWith(await genericPrinter(ctx, { output: 'name', operation: 'edited' }), patched));
-      } catch (e) {
-        ctx.io.stderr.write(addError(e, info, reasons) + '\n');
-        if (e instanceof StatusError && e.reason === 'Invalid') invalid++;
-        else if (e instanceof StatusError && e.code === 404) notfound++;
-        else retryable++;
-      }
-    }
-    if (retryable > 0) {
-      ctx.io.stderr.write(`You can run \`kubectl replace -f ${file}\` to try this update again.\n`);
-      throw new ExitError(1);
-    }
-    if (notfound > 0) {
-      ctx.io.stderr.write(`The edits you made on deleted resources have been saved to ${JSON.stringify(file)}\n`);
-      throw new ExitError(1);
-    }
-    if (invalid === 0) {
-      await ctx.io.fs.remove?.(resolvePath(ctx.io, file));
-      return 0;
-    }
-    containsError = true;
-  }
+      return invalid === 0 ? 'done' : 'reopen';
+    },
+  });
 }
 
 /** Why the validator rejects the edited text, or undefined when it passes. */
