@@ -93,6 +93,9 @@ test('edit: a change is patched, no change cancels, an emptied file fails valida
   const tmp = { TMPDIR: f.dir };
   await compare('ed', (n) => ['edit', 'deploy', n], { ...tmp, EDITOR: image });
   await compare('ed', (n) => ['edit', 'deploy', n], { ...tmp, EDITOR: noop });
+  // Moving apiVersion below kind changes the bytes, not the object: kubectl cancels.
+  const reorder = script('ed-reorder.sh', `awk '/^apiVersion:/{a=$0;next} {print} /^kind:/{print a}' "$1" > "$1.tmp" && mv "$1.tmp" "$1"`);
+  await compare('ed', (n) => ['edit', 'deploy', n], { ...tmp, EDITOR: reorder });
   await compare('ed', (n) => ['edit', 'deploy', n], { ...tmp, EDITOR: empty });
   await compare('ed', (n) => ['edit', 'deploy', n], { ...tmp, EDITOR: join(f.dir, 'no-such-editor') });
   const r = await f.kubectl(['get', 'deploy', 'ed-ours', '-o', 'jsonpath={.spec.template.spec.containers[0].image}']);
