@@ -2,6 +2,7 @@
 // simulated cluster). Each is one reconciler in its own file or folder.
 import type { Controller, ControllerContext } from './runtime/controller';
 import type { Topology } from '../topology/topology';
+import { DaemonSetController } from './daemonset/controller';
 import { DeploymentController } from './deployment/controller';
 import { GarbageCollector } from './garbage-collector';
 import { NamespaceController } from './namespace-controller';
@@ -25,6 +26,7 @@ const factories: Factory[] = [];
 factories.push(
   (deps) => new ReplicaSetController(deps),
   (deps) => new DeploymentController(deps),
+  (deps) => new DaemonSetController(deps),
   (deps) => new GarbageCollector(deps),
   (deps) => new NamespaceController(deps),
   (deps) => new ServiceAccountController(deps, deps.caCert),

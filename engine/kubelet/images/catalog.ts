@@ -4,6 +4,7 @@
 // Add an image: write its family file (one class or ServerImage spec) and list it below.
 import { busyboxImage, alpineImage, centosImage, ubuntuImage } from './busybox';
 import { flaskappImage } from './flaskapp';
+import { fluentdImage } from './fluentd';
 import { httpdImage } from './httpd';
 import type { Image } from './image';
 import { defaultBackendImage, ingressControllerImage } from './ingress-nginx';
@@ -31,6 +32,7 @@ export const ALL_IMAGES: Image[] = [
   redisImage,
   stressImage,
   flaskappImage,
+  fluentdImage,
   etcdImage,
   kubeApiserverImage,
   kubeControllerManagerImage,
