@@ -12,6 +12,9 @@ import { SchedulerController } from './scheduler/controller';
 import { NodeLifecycleController, TaintEvictionController } from './node-lifecycle';
 import { KubeletController } from '../kubelet/kubelet';
 import { EventTtlController } from './event-ttl';
+import { JobController } from './job/controller';
+import { TtlAfterFinishedController } from './job/ttl-after-finished';
+import { CronJobController } from './cronjob/controller';
 
 export interface ControllerDeps extends ControllerContext {
   topology: Topology;
@@ -30,6 +33,13 @@ factories.push(
   (deps) => new GarbageCollector(deps),
   (deps) => new NamespaceController(deps),
   (deps) => new ServiceAccountController(deps, deps.caCert),
+);
+
+// kube-controller-manager: batch (Job, its TTL-after-finished cleanup, CronJob).
+factories.push(
+  (deps) => new JobController(deps),
+  (deps) => new TtlAfterFinishedController(deps),
+  (deps) => new CronJobController(deps),
 );
 
 // kube-scheduler, the kubelets of all nodes, node heartbeats/leases/cordon taints.
