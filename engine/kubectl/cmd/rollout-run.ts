@@ -177,6 +177,30 @@ async function deploymentRevisions(ctx: CommandContext, deploy: Json, mapping: R
   return out.sort((a, b) => a.revision - b.revision);
 }
 
+// Upstream: history.go daemonSetHistory — the ControllerRevisions the DaemonSet controls.
+async function daemonSetRevisions(ctx: CommandContext, ds: Json): Promise<Json[]> {
+  const { selectorString } = await import('../describe/format');
+  const client = await ctx.factory.client();
+  const list = await client.json<Json>({ path: `/apis/apps/v1/namespaces/${ds.metadata?.namespace}/controllerrevisions`, query: { labelSelector: selectorString(ds.spec?.selector) } });
+  const uid = ds.metadata?.uid;
+  return (list.items ?? []).filter((h: Json) => (h.metadata?.ownerReferences ?? []).some((o: Json) => o.controller && o.uid === uid)).sort((a: Json, b: Json) => a.revision - b.revision);
+}
+
+/** The template a DaemonSet revision restores: its data is `{"spec":{"template":{…,"$patch":"replace"}}}`. */
+function revisionTemplate(history: Json): Json {
+  const t = { ...(history.data?.spec?.template ?? {}) };
+  delete t.$patch;
+  return t;
+}
+
+// Upstream: rollback.go getDaemonSetPatch — the live template as the revision data would hold it
+// (the typed DaemonSet's template), compared byte for byte with the revision's data.
+async function daemonSetMatches(ds: Json, history: Json): Promise<boolean> {
+  const { toTyped } = await import('../printers/typed-object');
+  const template = { ...((toTyped(ds) as Json).spec?.template ?? {}), $patch: 'replace' };
+  return goJsonMarshal({ spec: { template } }) === goJsonMarshal(history.data ?? {});
+}
+
 /** DescribePodTemplate through a plain prefix writer (rollout history --revision prints it untabbed). */
 async function printTemplate(template: Json | undefined): Promise<string> {
   const { describePodTemplate } = await import('../describe/pod');
@@ -200,7 +224,30 @@ export async function runRolloutHistory(ctx: CommandContext): Promise<number> {
   if (revision < 0) throw new KubectlError(`revision must be a positive integer: ${revision}`);
   const { infos, errors } = await infosFor(ctx);
   const out: unknown[] = [...errors];
+  if (f.string('output')) return printRevisionObjects(ctx, infos, revision, out);
   for (const info of infos) {
+    if (info.mapping.kind === 'DaemonSet') {
+      // Upstream: history.go printHistory over the DaemonSet's ControllerRevisions.
+      const byRev = new Map<number, Json>();
+      for (const h of await daemonSetRevisions(ctx, info.object as Json)) byRev.set(Number(h.revision), h);
+      let text: string;
+      if (byRev.size === 0) text = '\nNo rollout history found.';
+      else if (revision > 0) {
+        const h = byRev.get(revision);
+        if (!h) {
+          out.push(new KubectlError('unable to find the specified revision'));
+          continue;
+        }
+        text = `with revision #${revision}\n${await printTemplate(revisionTemplate(h))}`;
+      } else {
+        let table = 'REVISION\tCHANGE-CAUSE\n';
+        for (const [rev, h] of [...byRev].sort((a, b) => a[0] - b[0])) table += `${rev}\t${h.metadata?.annotations?.[changeCauseAnnotation] || '<none>'}\n`;
+        text = '\n' + tabulate(table, describeOptions);
+      }
+      const printer = await genericPrinter(ctx, { output: 'name', operation: text });
+      ctx.io.stdout.write(printWith(printer, info.object!));
+      continue;
+    }
     if (info.mapping.kind !== 'Deployment') {
       out.push(new KubectlError(`error retrieving history for ${JSON.stringify(info.mapping.kind)}, no visitor method exists for ${info.mapping.group ? info.mapping.group : ''} ${info.mapping.kind}`.replace(' for  ', ' for { ').replace(/ (\w+)$/, ' $1}')));
       continue;
@@ -235,6 +282,36 @@ export async function runRolloutHistory(ctx: CommandContext): Promise<number> {
   return 0;
 }
 
+// Upstream: rollout_history.go with -o — the objects behind the revisions, in revision order:
+// a Deployment's ReplicaSets, or the DaemonSet as each revision would make it (GetHistory).
+async function printRevisionObjects(ctx: CommandContext, infos: Info[], revision: number, out: unknown[]): Promise<number> {
+  const { toTyped } = await import('../printers/typed-object');
+  const printer = await genericPrinter(ctx, { output: ctx.flags.string('output') });
+  for (const info of infos) {
+    const obj = info.object as Json;
+    const byRev = new Map<number, Json>();
+    if (info.mapping.kind === 'Deployment') for (const r of await deploymentRevisions(ctx, obj, info.mapping)) byRev.set(r.revision, r.rs);
+    else if (info.mapping.kind === 'DaemonSet') {
+      for (const h of await daemonSetRevisions(ctx, obj)) byRev.set(Number(h.revision), { ...obj, spec: { ...obj.spec, template: revisionTemplate(h) } });
+    } else {
+      out.push(new KubectlError(`error retrieving history for ${JSON.stringify(info.mapping.kind)}, no visitor method exists for ${info.mapping.group ? info.mapping.group : ''} ${info.mapping.kind}`.replace(' for  ', ' for { ').replace(/ (\w+)$/, ' $1}')));
+      continue;
+    }
+    // (kubectl v1.32 panics on an unknown revision here; this says what went wrong instead.)
+    const revisions = revision > 0 ? [revision] : [...byRev.keys()].sort((a, b) => a - b);
+    for (const r of revisions) {
+      const o = byRev.get(r);
+      if (!o) {
+        out.push(new KubectlError('unable to find the specified revision'));
+        continue;
+      }
+      ctx.io.stdout.write(printWith(printer, toTyped(o) as KubeObject, true));
+    }
+  }
+  throwAll(out);
+  return 0;
+}
+
 // ------------------------------------------------------------------ undo
 
 const annotationsToSkip = new Set([
@@ -264,6 +341,12 @@ export async function runRolloutUndo(ctx: CommandContext): Promise<number> {
   const client = await ctx.factory.client();
   for (const info of infos) {
     try {
+      if (info.mapping.kind === 'DaemonSet') {
+        const message = await rollbackDaemonSet(ctx, info, toRevision, dryRun);
+        const printer = await genericPrinter(ctx, { output: 'name', operation: operationWithDryRun(message, dryRun) });
+        ctx.io.stdout.write(printWith(printer, info.object!));
+        continue;
+      }
       if (info.mapping.kind !== 'Deployment') throw new KubectlError(`no rollbacker has been implemented for ${JSON.stringify(info.mapping.group + '/' + info.mapping.kind)}`);
       const d = info.object as Json;
       if (d.spec?.paused) {
@@ -313,6 +396,33 @@ export async function runRolloutUndo(ctx: CommandContext): Promise<number> {
   }
   throwAll(out);
   return 0;
+}
+
+// Upstream: rollback.go DaemonSetRollbacker.Rollback + findHistory: the previous revision (the
+// second highest) unless --to-revision names one; the revision data is the patch that restores it.
+async function rollbackDaemonSet(ctx: CommandContext, info: Info, toRevision: number, dryRun: string): Promise<string> {
+  const ds = info.object as Json;
+  const history = await daemonSetRevisions(ctx, ds);
+  if (toRevision === 0 && history.length <= 1) throw new KubectlError('no last revision to roll back to');
+  const target = toRevision === 0 ? history[history.length - 2] : history.find((h) => Number(h.revision) === toRevision);
+  if (!target) throw new KubectlError(`unable to find specified revision ${toRevision} in history`);
+  // Upstream: printPodTemplate words the DaemonSet's dry run as "will roll back to …".
+  if (dryRun === 'client') return `will roll back to ${await printTemplate(revisionTemplate(target))}`;
+  // kubectl words it with the revision it was asked for: 0 when --to-revision was not given.
+  if (await daemonSetMatches(ds, target)) return `skipped rollback (current template already matches revision ${toRevision})`;
+  const client = await ctx.factory.client();
+  try {
+    await client.json({
+      method: 'PATCH',
+      path: resourcePath(info.mapping, info.namespace, info.name),
+      query: dryRun === 'server' ? { dryRun: 'All' } : {},
+      body: goJsonMarshal(target.data ?? {}),
+      contentType: 'application/strategic-merge-patch+json',
+    });
+  } catch (e) {
+    throw new KubectlError(`failed restoring revision ${toRevision}: ${(e as Error).message}`);
+  }
+  return 'rolled back';
 }
 
 // ------------------------------------------------------------------ pause / resume / restart
