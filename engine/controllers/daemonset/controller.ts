@@ -11,6 +11,7 @@ import { deepEqual } from '../../api/deep-equal';
 import type { StoreEvent } from '../../store/object-store';
 import { Controller, keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
 import { controllerRefOf, newControllerRef, OwnerIndex, type OwnerReference } from '../runtime/owner-index';
+import { ownerKeysForOwned, ownersSelecting } from '../runtime/owner-wakeups';
 import { canonicalJson, computeHash } from '../deployment/util';
 import { isPodAvailable, isPodReady, podAvailableAt } from '../replicaset/pod-util';
 import { selectorOf } from '../replicaset/status';
@@ -110,24 +111,7 @@ export class DaemonSetController extends Controller {
       return this.allKeys();
     }
     if (e.resource !== PODS && e.resource !== HISTORY) return [];
-    const keys = new Set<string>();
-    const ns = e.object.metadata.namespace;
-    const ref = controllerRefOf(e.object);
-    const prevRef = e.previous ? controllerRefOf(e.previous) : undefined;
-    if (ref?.kind === 'DaemonSet') keys.add(keyOf(ns, ref.name));
-    if (prevRef?.kind === 'DaemonSet' && prevRef.uid !== ref?.uid) keys.add(keyOf(ns, prevRef.name));
-    if (!ref && e.type !== 'DELETED') {
-      const changed = e.type === 'ADDED' || !deepEqual(e.previous?.metadata.labels, e.object.metadata.labels) || !!prevRef;
-      if (changed) for (const ds of this.matchingDaemonSets(e.object)) keys.add(keyOf(ns, ds.metadata.name));
-    }
-    return [...keys];
-  }
-
-  private matchingDaemonSets(obj: KubeObject): KubeObject[] {
-    return this.ctx.client.list(DS, obj.metadata.namespace).filter((ds) => {
-      const sel = selectorOf(ds);
-      return sel !== undefined && sel.length > 0 && matches(sel, obj.metadata.labels);
-    });
+    return ownerKeysForOwned(e, 'DaemonSet', (obj) => ownersSelecting(this.ctx.client, DS, obj));
   }
 
   // Upstream: daemon_controller.go syncDaemonSet

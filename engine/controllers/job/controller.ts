@@ -13,6 +13,7 @@ import { rfc3339 } from '../../clock';
 import type { StoreEvent } from '../../store/object-store';
 import { Controller, keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
 import { controllerRefOf, newControllerRef, OwnerIndex } from '../runtime/owner-index';
+import { ownersSelecting } from '../runtime/owner-wakeups';
 import { slowStartBatch } from '../replicaset/controller';
 import { isPodActive, podFromTemplate } from '../replicaset/pod-util';
 import { podsToDelete } from '../replicaset/ranking';
@@ -120,7 +121,7 @@ export class JobController extends Controller {
     if (ref?.kind === 'Job') keys.push(keyOf(ns, ref.name));
     if (prevRef?.kind === 'Job' && prevRef.uid !== ref?.uid) keys.push(keyOf(ns, prevRef.name));
     if (hasTrackingFinalizer(e.object) && !this.ownerJob(e.object)) keys.push(ORPHAN_PREFIX + keyOf(ns, e.object.metadata.name));
-    if (!ref) for (const job of this.matchingJobs(e.object)) keys.push(keyOf(ns, job.metadata.name));
+    if (!ref) for (const job of ownersSelecting(this.ctx.client, JOBS, e.object)) keys.push(keyOf(ns, job.metadata.name));
     return keys;
   }
 
@@ -132,12 +133,6 @@ export class JobController extends Controller {
     return job && job.metadata.uid === ref.uid ? job : undefined;
   }
 
-  private matchingJobs(pod: KubeObject): KubeObject[] {
-    return this.ctx.client.list(JOBS, pod.metadata.namespace).filter((job) => {
-      const sel = selectorOf(job);
-      return sel !== undefined && sel.length > 0 && matches(sel, pod.metadata.labels);
-    });
-  }
 
   async reconcile(key: string): Promise<ReconcileResult> {
     if (key.startsWith(ORPHAN_PREFIX)) return this.releaseOrphan(key.slice(ORPHAN_PREFIX.length));

@@ -8,6 +8,7 @@ import { deepEqual } from '../../api/deep-equal';
 import type { StoreEvent } from '../../store/object-store';
 import { Controller, keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
 import { controllerRefOf, newControllerRef, OwnerIndex, type OwnerReference } from '../runtime/owner-index';
+import { ownerKeysForOwned, ownersSelecting } from '../runtime/owner-wakeups';
 import { isPodActive, podFromTemplate } from './pod-util';
 import { podsToDelete } from './ranking';
 import { calculateStatus, nextAvailabilityCheck, selectorOf, type ManageError } from './status';
@@ -64,25 +65,7 @@ export class ReplicaSetController extends Controller {
   protected keysFor(e: StoreEvent): string[] {
     if (e.resource === RS) return e.type === 'DELETED' ? [] : [keyOf(e.object.metadata.namespace, e.object.metadata.name)];
     if (e.resource !== PODS) return [];
-    const keys = new Set<string>();
-    const ns = e.object.metadata.namespace;
-    const ref = controllerRefOf(e.object);
-    const prevRef = e.previous ? controllerRefOf(e.previous) : undefined;
-    if (ref?.kind === 'ReplicaSet') keys.add(keyOf(ns, ref.name));
-    if (prevRef?.kind === 'ReplicaSet' && prevRef.uid !== ref?.uid) keys.add(keyOf(ns, prevRef.name));
-    if (!ref && e.type !== 'DELETED') {
-      // An orphan: wake the ReplicaSets that may adopt it, when its labels or owners changed.
-      const changed = e.type === 'ADDED' || !deepEqual(e.previous?.metadata.labels, e.object.metadata.labels) || !!prevRef;
-      if (changed) for (const rs of this.matchingReplicaSets(e.object)) keys.add(keyOf(ns, rs.metadata.name));
-    }
-    return [...keys];
-  }
-
-  private matchingReplicaSets(pod: KubeObject): KubeObject[] {
-    return this.ctx.client.list(RS, pod.metadata.namespace).filter((rs) => {
-      const sel = selectorOf(rs);
-      return sel !== undefined && sel.length > 0 && matches(sel, pod.metadata.labels);
-    });
+    return ownerKeysForOwned(e, 'ReplicaSet', (pod) => ownersSelecting(this.ctx.client, RS, pod));
   }
 
   // Upstream: replica_set.go syncReplicaSet
