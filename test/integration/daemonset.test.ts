@@ -84,6 +84,7 @@ test('kube-proxy runs one pod per node in kube-system, on the host network', asy
   assert.deepEqual(row(out, 'kube-proxy').slice(0, 7), ['kube-proxy', '3', '3', '3', '3', '3', 'kubernetes.io/os=linux']);
   const all = await ok(['get', 'pods', '-n', 'kube-system', '-o', 'wide']);
   for (const p of pods) assert.equal(row(all, p.metadata.name)[6], p.spec.nodeName);
+  await f.waitFor(async () => /Version info/.test(await ok(['logs', '-n', 'kube-system', pods[0].metadata.name])), 'kube-proxy log lines', 20_000);
   const logs = await ok(['logs', '-n', 'kube-system', pods[0].metadata.name]);
   assert.match(logs, /"Version info" version="v1\.32\.4"/);
 });
@@ -109,6 +110,8 @@ test('a DaemonSet without tolerations skips the control plane; get, describe and
   const wide = await ok(['get', 'ds', 'log-agent', '-o', 'wide']);
   assert.match(wide.split('\n')[0], /NODE SELECTOR\s+AGE\s+CONTAINERS\s+IMAGES\s+SELECTOR$/);
   assert.deepEqual(row(wide, 'log-agent').slice(-3), ['agent', 'quay.io/fluentd_elasticsearch/fluentd:v2.5.2', 'app=log-agent']);
+  // The container writes its start-up lines just after it is Running: wait for the last one.
+  await f.waitFor(async () => /fluentd worker is now running/.test(await ok(['logs', pods[0].metadata.name])), 'fluentd log lines', 20_000);
   const logs = await ok(['logs', pods[0].metadata.name]);
   assert.match(logs, /\[info\]: #0 fluentd worker is now running worker=0\n$/);
   const podsWide = await ok(['get', 'pods', '-o', 'wide', '-l', 'app=log-agent']);
