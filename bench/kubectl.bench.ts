@@ -8,21 +8,7 @@ import { join } from 'node:path';
 import { runProcess, startEngine, REAL_KUBECTL } from '../test/support/engine-fixture';
 import { run } from '../engine/kubectl/run';
 import { memoryIO } from '../engine/kubectl/testing/memory-fs';
-import * as fsp from 'node:fs/promises';
-import type { KubectlFS } from '../engine/kubectl/io';
-
-/** The real filesystem for the in-process runs (the kubeconfig and manifests are on disk). */
-const nodeFs: KubectlFS = {
-  readFile: async (p) => new Uint8Array(await fsp.readFile(p)),
-  writeFile: (p, d) => fsp.writeFile(p, d),
-  exists: async (p) => existsSync(p),
-  readdir: (p) => fsp.readdir(p),
-  stat: async (p) => {
-    const st = await fsp.stat(p);
-    return { isFile: st.isFile(), isDirectory: st.isDirectory(), mode: st.mode, size: st.size };
-  },
-  mkdir: async (p, o) => void (await fsp.mkdir(p, o)),
-};
+import { nodeFs } from '../engine/kubectl/node-fs';
 
 const root = join(import.meta.dirname ?? '.', '..');
 const ours = join(root, 'bin', 'kubectl');

@@ -1,14 +1,13 @@
 // The process launcher for bin/kubectl: wires the real process (node fs, environment,
 // stdio, terminal size, Ctrl-C) to run() and returns the exit code for the caller to exit with.
-// This is the only file here that touches process.* or node:fs.
+// This is the only file here that touches process.* (node-fs.ts is the filesystem).
 //
-// Start-up time counts (a student types kubectl hundreds of times): files are read with node:fs's
-// synchronous calls (fs/promises costs a module load, and a CLI has nothing to overlap), and
-// process.stdin is only created when a command reads it.
+// Start-up time counts (a student types kubectl hundreds of times): process.stdin is only created
+// when a command reads it.
 
-import * as fs from 'node:fs';
 import { isatty } from 'node:tty';
 import type { KubectlIO } from './io';
+import { nodeFs } from './node-fs';
 
 /** A reader or a pager that closed the pipe (`kubectl get pods | head -1`): Go dies of SIGPIPE, silently. */
 function exitQuietlyOnBrokenPipe(stream: NodeJS.WriteStream): void {
@@ -36,18 +35,7 @@ export async function main(argv: string[]): Promise<number> {
     stderr: { write: (s) => void process.stderr.write(s) },
     env: { ...process.env },
     cwd: process.cwd(),
-    fs: {
-      readFile: async (p) => new Uint8Array(fs.readFileSync(p)),
-      writeFile: async (p, d, o) => fs.writeFileSync(p, d, { mode: o?.mode }),
-      exists: async (p) => fs.existsSync(p),
-      readdir: async (p) => fs.readdirSync(p),
-      stat: async (p) => {
-        const s = fs.statSync(p);
-        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode, size: s.size, mtimeMs: s.mtimeMs };
-      },
-      mkdir: async (p, o) => void fs.mkdirSync(p, o),
-      remove: async (p) => fs.rmSync(p, { force: true }),
-    },
+    fs: nodeFs,
     terminal: { isTTY: !!process.stdout.isTTY, columns: process.stdout.columns ?? 80, rows: process.stdout.rows ?? 24 },
     signal: controller.signal,
     diskCache: true,

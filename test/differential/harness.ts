@@ -6,7 +6,6 @@
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +13,7 @@ import type { KubectlIO } from '../../engine/kubectl/io';
 import { run } from '../../engine/kubectl/run';
 import { REAL_KUBECTL, startEngine, type EngineFixture } from '../support/engine-fixture';
 import type { Sequence, Step } from './corpus-format';
+import { nodeFs } from '../../engine/kubectl/node-fs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -98,17 +98,7 @@ function captureIO(t: Target, stdin?: string): KubectlIO & { result(): { stdout:
     stderr: { write: (s) => void (stderr += s) },
     env: envFor(t),
     cwd: t.dir,
-    fs: {
-      readFile: async (p) => new Uint8Array(await fsp.readFile(p)),
-      writeFile: (p, d, o) => fsp.writeFile(p, d, { mode: o?.mode }),
-      exists: (p) => fsp.access(p).then(() => true, () => false),
-      readdir: (p) => fsp.readdir(p),
-      stat: async (p) => {
-        const s = await fsp.stat(p);
-        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode, size: s.size };
-      },
-      mkdir: async (p, o) => void (await fsp.mkdir(p, o)),
-    },
+    fs: nodeFs,
     terminal: { isTTY: false, columns: 80, rows: 24 },
     now: () => Date.now(),
     platform: 'linux/amd64',

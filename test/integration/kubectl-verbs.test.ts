@@ -7,11 +7,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
-import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { REAL_KUBECTL, startEngine, type EngineFixture, type KubectlResult } from '../support/engine-fixture';
 import { run } from '../../engine/kubectl/run';
 import type { KubectlIO } from '../../engine/kubectl/io';
+import { nodeFs } from '../../engine/kubectl/node-fs';
 
 let f: EngineFixture;
 before(async () => {
@@ -34,18 +34,7 @@ async function ours(args: string[], extra: Record<string, string> = {}, signal?:
     stderr: { write: (s) => void (stderr += s) },
     env: env(extra),
     cwd: f.dir,
-    fs: {
-      readFile: async (p) => new Uint8Array(await fsp.readFile(p)),
-      writeFile: (p, d, o) => fsp.writeFile(p, d, { mode: o?.mode }),
-      exists: (p) => fsp.access(p).then(() => true, () => false),
-      readdir: (p) => fsp.readdir(p),
-      stat: async (p) => {
-        const s = await fsp.stat(p);
-        return { isFile: s.isFile(), isDirectory: s.isDirectory(), mode: s.mode, size: s.size };
-      },
-      mkdir: async (p, o) => void (await fsp.mkdir(p, o)),
-      remove: (p) => fsp.rm(p, { force: true }),
-    },
+    fs: nodeFs,
     now: () => Date.now(),
     signal,
     platform: 'linux/amd64',
