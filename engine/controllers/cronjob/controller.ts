@@ -9,8 +9,9 @@ import { deepEqual } from '../../api/deep-equal';
 import { rfc3339 } from '../../clock';
 import { CronParseError, loadLocationError, parseStandard, type CronSchedule } from '../../registry/cron-schedule';
 import type { StoreEvent } from '../../store/object-store';
-import { Controller, keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
-import { controllerRefOf, newControllerRef, OwnerIndex } from '../runtime/owner-index';
+import { keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
+import { controllerRefOf, newControllerRef } from '../runtime/owner-index';
+import { OwnerIndexedController } from '../runtime/owner-indexed-controller';
 import { timeOf } from '../replicaset/pod-util';
 import { finishedCondition, jobFromTemplate, jobNameFor, jobsOverLimit, mostRecentScheduleTime, nextScheduleDelay, rfc1123z } from './util';
 
@@ -44,25 +45,11 @@ function refOf(job: KubeObject): ObjectReference {
   return { kind: 'Job', namespace: job.metadata.namespace, name: job.metadata.name, uid: job.metadata.uid!, apiVersion: 'batch/v1', resourceVersion: job.metadata.resourceVersion };
 }
 
-export class CronJobController extends Controller {
+export class CronJobController extends OwnerIndexedController {
   readonly name = 'cronjob-controller';
-  private readonly index: OwnerIndex;
-  private stopIndex: (() => void) | undefined;
 
   constructor(ctx: ControllerContext) {
-    super(ctx);
-    this.index = new OwnerIndex(ctx.client, [JOBS], false);
-  }
-
-  override start(): () => void {
-    this.stopIndex = this.index.start();
-    return super.start();
-  }
-
-  override stop(): void {
-    super.stop();
-    this.stopIndex?.();
-    this.stopIndex = undefined;
+    super(ctx, [JOBS], false);
   }
 
   protected initialKeys(): string[] {

@@ -9,8 +9,9 @@ import { matches } from '../../api/label-selector';
 import { clone, type KubeObject } from '../../api/object';
 import { deepEqual } from '../../api/deep-equal';
 import type { StoreEvent } from '../../store/object-store';
-import { Controller, keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
-import { controllerRefOf, newControllerRef, OwnerIndex, type OwnerReference } from '../runtime/owner-index';
+import { keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
+import { controllerRefOf, newControllerRef, type OwnerReference } from '../runtime/owner-index';
+import { OwnerIndexedController } from '../runtime/owner-indexed-controller';
 import { ownerKeysForOwned, ownersSelecting } from '../runtime/owner-wakeups';
 import { canonicalJson, computeHash } from '../deployment/util';
 import { isPodAvailable, isPodReady, podAvailableAt } from '../replicaset/pod-util';
@@ -65,30 +66,13 @@ export interface DaemonSetStatus {
   conditions?: unknown[];
 }
 
-export class DaemonSetController extends Controller {
+export class DaemonSetController extends OwnerIndexedController {
   readonly name = 'daemonset-controller';
-  private readonly index: OwnerIndex;
-  private stopIndex: (() => void) | undefined;
-  private stopped = false;
   /** `<ds uid>/<node>` -> the failed-pod backoff (upstream failedPodsBackoff). */
   private readonly backoff = new Map<string, { delayMs: number; until: number }>();
 
   constructor(ctx: ControllerContext) {
-    super(ctx);
-    this.index = new OwnerIndex(ctx.client, [PODS, HISTORY]);
-  }
-
-  override start(): () => void {
-    this.stopped = false;
-    this.stopIndex = this.index.start();
-    return super.start();
-  }
-
-  override stop(): void {
-    this.stopped = true;
-    super.stop();
-    this.stopIndex?.();
-    this.stopIndex = undefined;
+    super(ctx, [PODS, HISTORY]);
   }
 
   protected initialKeys(): string[] {

@@ -5,8 +5,9 @@ import { isEmptyLabelSelector, matches, fromLabelSelector } from '../../api/labe
 import { clone, type KubeObject } from '../../api/object';
 import { deepEqual } from '../../api/deep-equal';
 import type { StoreEvent } from '../../store/object-store';
-import { Controller, keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
-import { controllerRefOf, OwnerIndex } from '../runtime/owner-index';
+import { keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
+import { controllerRefOf } from '../runtime/owner-index';
+import { OwnerIndexedController } from '../runtime/owner-indexed-controller';
 import { rolloutRecreate } from './recreate';
 import { rollback } from './rollback';
 import { rolloutRolling } from './rolling';
@@ -25,25 +26,11 @@ import {
 } from './sync';
 import { getRollbackTo } from './util';
 
-export class DeploymentController extends Controller {
+export class DeploymentController extends OwnerIndexedController {
   readonly name = 'deployment-controller';
-  private readonly index: OwnerIndex;
-  private stopIndex: (() => void) | undefined;
 
   constructor(ctx: ControllerContext) {
-    super(ctx);
-    this.index = new OwnerIndex(ctx.client, [RS, PODS]);
-  }
-
-  override start(): () => void {
-    this.stopIndex = this.index.start();
-    return super.start();
-  }
-
-  override stop(): void {
-    super.stop();
-    this.stopIndex?.();
-    this.stopIndex = undefined;
+    super(ctx, [RS, PODS]);
   }
 
   protected initialKeys(): string[] {

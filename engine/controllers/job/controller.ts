@@ -11,8 +11,9 @@ import { clone, type KubeObject } from '../../api/object';
 import { deepEqual } from '../../api/deep-equal';
 import { rfc3339 } from '../../clock';
 import type { StoreEvent } from '../../store/object-store';
-import { Controller, keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
-import { controllerRefOf, newControllerRef, OwnerIndex } from '../runtime/owner-index';
+import { keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
+import { controllerRefOf, newControllerRef } from '../runtime/owner-index';
+import { OwnerIndexedController } from '../runtime/owner-indexed-controller';
 import { ownersSelecting } from '../runtime/owner-wakeups';
 import { slowStartBatch } from '../replicaset/controller';
 import { isPodActive, podFromTemplate } from '../replicaset/pod-util';
@@ -72,30 +73,13 @@ function causeReason(err: unknown): string | undefined {
   return (err as { status?: { details?: { causes?: { reason?: string }[] } } })?.status?.details?.causes?.[0]?.reason;
 }
 
-export class JobController extends Controller {
+export class JobController extends OwnerIndexedController {
   readonly name = 'job-controller';
-  private readonly index: OwnerIndex;
-  private stopIndex: (() => void) | undefined;
-  private stopped = false;
   /** Failure back-off per job uid (upstream backoffRecordStore). */
   private readonly backoff = new Map<string, BackoffRecord>();
 
   constructor(ctx: ControllerContext) {
-    super(ctx);
-    this.index = new OwnerIndex(ctx.client, [PODS]);
-  }
-
-  override start(): () => void {
-    this.stopped = false;
-    this.stopIndex = this.index.start();
-    return super.start();
-  }
-
-  override stop(): void {
-    this.stopped = true;
-    super.stop();
-    this.stopIndex?.();
-    this.stopIndex = undefined;
+    super(ctx, [PODS]);
   }
 
   protected initialKeys(): string[] {

@@ -6,8 +6,9 @@ import { matches, type Selector } from '../../api/label-selector';
 import { clone, type KubeObject } from '../../api/object';
 import { deepEqual } from '../../api/deep-equal';
 import type { StoreEvent } from '../../store/object-store';
-import { Controller, keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
-import { controllerRefOf, newControllerRef, OwnerIndex, type OwnerReference } from '../runtime/owner-index';
+import { keyOf, splitKey, type ControllerContext, type ReconcileResult } from '../runtime/controller';
+import { controllerRefOf, newControllerRef, type OwnerReference } from '../runtime/owner-index';
+import { OwnerIndexedController } from '../runtime/owner-indexed-controller';
 import { ownerKeysForOwned, ownersSelecting } from '../runtime/owner-wakeups';
 import { isPodActive, podFromTemplate } from './pod-util';
 import { podsToDelete } from './ranking';
@@ -32,29 +33,12 @@ function isNotFound(err: unknown): boolean {
   return (err as { status?: { reason?: string } })?.status?.reason === 'NotFound';
 }
 
-export class ReplicaSetController extends Controller {
+export class ReplicaSetController extends OwnerIndexedController {
   readonly name = 'replicaset-controller';
-  private readonly index: OwnerIndex;
-  private stopIndex: (() => void) | undefined;
   /** Set on stop: a create loop that yielded between batches must not write afterwards. */
-  private stopped = false;
 
   constructor(ctx: ControllerContext) {
-    super(ctx);
-    this.index = new OwnerIndex(ctx.client, [PODS, RS]);
-  }
-
-  override start(): () => void {
-    this.stopped = false;
-    this.stopIndex = this.index.start();
-    return super.start();
-  }
-
-  override stop(): void {
-    this.stopped = true;
-    super.stop();
-    this.stopIndex?.();
-    this.stopIndex = undefined;
+    super(ctx, [PODS, RS]);
   }
 
   protected initialKeys(): string[] {
